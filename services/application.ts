@@ -1,0 +1,49 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { openDatabase, type Database } from '../db/connection';
+import { migrateToLatest, type MigrationReport } from '../db/migrate';
+import type { ServiceContext, SettingsStore } from './context';
+import { createDispatcher, type Dispatch, type DispatcherOptions } from './dispatcher';
+import { newUlid } from './ids';
+import { DATABASE_FILE_NAME } from './paths';
+import { createConfSettings } from './settings/confSettings';
+import { createMemorySettings } from './settings/memorySettings';
+import { CARNET_VERSION } from './version';
+
+export interface Application {
+  context: ServiceContext;
+  dispatch: Dispatch;
+  migration: MigrationReport;
+  close(): Promise<void>;
+}
+
+export interface OpenApplicationOptions extends DispatcherOptions {
+  /** Data folder (database, settings, backups), or null for an in-memory database (tests). */
+  dataDir: string | null;
+  /** Defaults to settings.json in the data folder (conf), or memory without one. */
+  settings?: SettingsStore;
+  now?: () => Date;
+}
+
+/** Opens (creating if needed) and migrates the database, then wires the services to it. */
+export async function openApplication(options: OpenApplicationOptions): Promise<Application> {
+  const { dataDir } = options;
+  if (dataDir) await mkdir(dataDir, { recursive: true });
+  const db: Database = openDatabase({ filename: dataDir ? path.join(dataDir, DATABASE_FILE_NAME) : ':memory:' });
+  try {
+    const migration = await migrateToLatest(db, { backupDir: dataDir ? path.join(dataDir, 'backups') : undefined });
+    const now = options.now ?? (() => new Date());
+    const context: ServiceContext = {
+      db,
+      settings: options.settings ?? (dataDir ? createConfSettings(dataDir) : createMemorySettings()),
+      dataDir,
+      version: CARNET_VERSION,
+      now,
+      newId: () => newUlid(now),
+    };
+    return { context, dispatch: createDispatcher(context, options), migration, close: () => db.destroy() };
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+}

@@ -1,0 +1,18 @@
+import type { Settings } from '../core/contract';
+import type { Database } from '../db/connection';
+
+/** Device-local settings (never synced). One implementation per platform: conf, electron-store, memory. */
+export interface SettingsStore {
+  get(): Settings;
+  update(patch: Partial<Settings>): Settings;
+}
+
+export interface ServiceContext {
+  db: Database;
+  settings: SettingsStore;
+  /** Folder holding the database and local files; null for an in-memory database. */
+  dataDir: string | null;
+  version: string;
+  now(): Date;
+  newId(): string;
+}

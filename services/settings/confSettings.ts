@@ -1,0 +1,23 @@
+import Conf from 'conf';
+import type { Settings } from '../../core/contract';
+import type { SettingsStore } from '../context';
+import { DEFAULT_SETTINGS } from './memorySettings';
+import { SETTINGS_SCHEMA } from './schema';
+
+/** Settings in `<dataDir>/settings.json` through conf, the engine of electron-store. */
+export function createConfSettings(dataDir: string): SettingsStore {
+  const store = new Conf<Settings>({
+    cwd: dataDir,
+    configName: 'settings',
+    projectName: 'carnet',
+    schema: SETTINGS_SCHEMA,
+    defaults: DEFAULT_SETTINGS,
+  });
+  return {
+    get: () => ({ locale: store.get('locale') }),
+    update(patch) {
+      if (patch.locale) store.set('locale', patch.locale);
+      return { locale: store.get('locale') };
+    },
+  };
+}
