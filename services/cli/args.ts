@@ -1,0 +1,47 @@
+import { parseArgs } from 'node:util';
+
+export interface CliArguments {
+  command: string | undefined;
+  positionals: string[];
+  dataDir: string | undefined;
+  port: number | undefined;
+  open: boolean;
+  force: boolean;
+  help: boolean;
+}
+
+export class UsageError extends Error {}
+
+export function parseCliArguments(argv: string[]): CliArguments {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        'data-dir': { type: 'string' },
+        port: { type: 'string' },
+        'no-open': { type: 'boolean' },
+        force: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  let port: number | undefined;
+  if (values.port !== undefined) {
+    port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port attend un numéro de port entre 0 et 65535, pas « ${values.port} ».`);
+  }
+  return {
+    command: positionals[0],
+    positionals: positionals.slice(1),
+    dataDir: values['data-dir'],
+    port,
+    open: !values['no-open'],
+    force: values.force ?? false,
+    help: values.help ?? false,
+  };
+}
