@@ -10,7 +10,10 @@ export function divideRoundHalfUp(numerator: number, denominator: number): numbe
     throw new RangeError('divideRoundHalfUp needs safe integers');
   }
   if (numerator < 0 || denominator <= 0) throw new RangeError('divideRoundHalfUp needs numerator ≥ 0 and denominator > 0');
-  return Math.floor((2 * numerator + denominator) / (2 * denominator));
+  // Quotient and remainder stay exact for every safe integer, where 2n + d would not.
+  const remainder = numerator % denominator;
+  const quotient = (numerator - remainder) / denominator;
+  return 2 * remainder >= denominator ? quotient + 1 : quotient;
 }
 
 /** Amount of a number of half days at a daily rate: halfDays × rate / 2, rounded half up. */

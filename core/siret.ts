@@ -23,12 +23,12 @@ export type SiretProblem = 'format' | 'checksum';
 export function siretProblem(input: string): SiretProblem | null {
   const siret = normaliseSiret(input);
   if (!/^\d{14}$/.test(siret)) return 'format';
-  if (luhnValid(siret)) return null;
   if (siret.startsWith(LA_POSTE_SIREN)) {
+    // La Poste numbers its many establishments past what Luhn allows: digit sum multiple of 5.
     const digitSum = [...siret].reduce((sum, c) => sum + Number(c), 0);
-    if (digitSum % 5 === 0) return null;
+    return luhnValid(siret) || digitSum % 5 === 0 ? null : 'checksum';
   }
-  return 'checksum';
+  return luhnValid(siret) && luhnValid(siret.slice(0, 9)) ? null : 'checksum';
 }
 
 export function sirenProblem(input: string): SiretProblem | null {

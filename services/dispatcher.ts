@@ -17,10 +17,12 @@ export interface DispatcherOptions {
 }
 
 function invalidInput(method: MethodName, issues: z.core.$ZodIssue[], locale: Locale): ApiError {
-  const described = issues.map((issue) => ({
-    field: issue.path.map(String).join('.'),
-    message: issue.message,
-  }));
+  // An unknown key has an empty path and its name in `keys`: report each such key as a field.
+  const described = issues.flatMap((issue) => {
+    const base = issue.path.map(String);
+    const fields = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...base, key].join('.')) : [base.join('.')];
+    return fields.map((field) => ({ field, message: issue.message }));
+  });
   const text = described
     .map(({ field, message }) => (field ? translate(locale, 'error.invalid_input.field', { field, issue: message }) : message))
     .join(' ; ');

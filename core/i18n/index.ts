@@ -16,5 +16,5 @@ export function translate(locale: Locale, key: MessageKey, params: MessageParams
 }
 
 export function isMessageKey(key: string): key is MessageKey {
-  return key in fr;
+  return Object.hasOwn(fr, key);
 }
