@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 // The table of ARCHITECTURE.md ("Layers, by where code may run"), checked on the real import
 // graph: relative imports must land in an allowed layer, bare imports must suit the runtime.
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const LAYERS = ['core', 'db', 'services', 'electron', 'renderer'] as const;
 type Layer = (typeof LAYERS)[number];
 
