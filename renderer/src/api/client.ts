@@ -1,5 +1,6 @@
 import type { CarnetApi, InputOf, MethodName, OutputOf } from '../../../core/contract';
 import { ApiCallError, type ApiResult } from '../../../core/errors';
+import { translate } from '../../../core/i18n';
 import { API_PREFIX, TOKEN_HEADER, type CarnetBridge } from '../../../core/transport';
 
 declare global {
@@ -36,7 +37,9 @@ function httpInvoke(token: string | null): Invoke {
       });
       return (await response.json()) as ApiResult<unknown>;
     } catch (error) {
-      return { ok: false, error: { code: 'transport', message: `Carnet : ${String(error)}` } };
+      // No answer at all: the UI rephrases this in the user's language from `details`.
+      const details = String(error);
+      return { ok: false, error: { code: 'transport', message: translate('fr', 'error.transport', { details }), details } };
     }
   };
 }

@@ -1,0 +1,51 @@
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { TopBar } from './components/TopBar';
+import { useI18n } from './i18n';
+import { routeKey, useRoute } from './router';
+import { EngagementPage } from './screens/EngagementPage';
+import { EngagementsList } from './screens/EngagementsList';
+import { NotFound } from './screens/NotFound';
+import { INITIAL_LIST_FILTERS, type ListFilters, type ListMemory } from './screens/list/listView';
+
+export function App() {
+  const { t } = useI18n();
+  const route = useRoute();
+  const key = routeKey(route);
+  const mainRef = useRef<HTMLElement>(null);
+  // The list keeps its filters, sort, scroll position and last opened row across navigation.
+  const [listFilters, setListFilters] = useState<ListFilters>(INITIAL_LIST_FILTERS);
+  const listMemory = useRef<ListMemory>({ scrollTop: 0, lastOpenedId: null });
+
+  const firstRoute = useRef(true);
+  useEffect(() => {
+    if (firstRoute.current) {
+      firstRoute.current = false;
+      return;
+    }
+    // After navigating, start keyboard and screen-reader users at the new screen's content —
+    // unless the screen already put focus somewhere inside it.
+    const main = mainRef.current;
+    if (main && !main.contains(document.activeElement)) main.focus({ preventScroll: true });
+    main?.scrollTo({ top: 0 });
+  }, [key]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main" onClick={skipToMain}>
+        {t('nav.skip')}
+      </a>
+      <TopBar active={route.name === 'notFound' ? null : 'engagements'} />
+      <main id="main" ref={mainRef} tabIndex={-1} className={`app-main app-main--${route.name}`}>
+        {route.name === 'list' && <EngagementsList filters={listFilters} onFiltersChange={setListFilters} memory={listMemory} />}
+        {route.name === 'engagement' && <EngagementPage key={route.id} id={route.id} />}
+        {route.name === 'notFound' && <NotFound />}
+      </main>
+    </div>
+  );
+}
+
+/** The skip link must not change the hash: the hash is the router's. */
+function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
+  event.preventDefault();
+  document.getElementById('main')?.focus();
+}

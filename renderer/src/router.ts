@@ -1,0 +1,49 @@
+import { useSyncExternalStore } from 'react';
+
+export type Route = { name: 'list' } | { name: 'engagement'; id: string } | { name: 'notFound'; path: string };
+
+/** `#/` (or an empty hash) → list, `#/engagements/<id>` → engagement page. */
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  if (path === '' || path === '/') return { name: 'list' };
+  const engagement = /^\/engagements\/([^/]+)\/?$/.exec(path);
+  if (engagement) {
+    try {
+      return { name: 'engagement', id: decodeURIComponent(engagement[1]!) };
+    } catch {
+      return { name: 'notFound', path };
+    }
+  }
+  return { name: 'notFound', path };
+}
+
+export const hrefs = {
+  list: () => '#/',
+  engagement: (id: string) => `#/engagements/${encodeURIComponent(id)}`,
+};
+
+export function navigate(href: string): void {
+  window.location.hash = href.replace(/^#/, '');
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseRoute(hash);
+}
+
+/** A string that changes exactly when the screen changes. */
+export function routeKey(route: Route): string {
+  switch (route.name) {
+    case 'list':
+      return 'list';
+    case 'engagement':
+      return `engagement:${route.id}`;
+    case 'notFound':
+      return `notFound:${route.path}`;
+  }
+}
