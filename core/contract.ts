@@ -4,11 +4,25 @@
 
 import { z } from 'zod';
 import {
+  ENGAGEMENT_STATUSES,
   LOCALES,
+  PHASES,
+  PROJECT_TYPES,
+  type Company,
   type EngagementDetail,
   type EngagementRow,
   type Locale,
 } from './domain';
+import {
+  COMPANY_IMPORT_FIELDS,
+  type CompanyImportPreview,
+  type CompanyImportResult,
+  type CompanyListRow,
+  type ConsultantView,
+  type ProgrammeDashboard,
+  type ProgrammeView,
+  type SavedCompany,
+} from './domainViews';
 
 /** Declares a method: the output type is given, the input type is inferred from the schema. */
 const method =
@@ -17,6 +31,55 @@ const method =
 
 const noInput = z.object({}).strict();
 const id = z.string().min(1).max(64);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'AAAA-MM-JJ');
+const cents = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+
+const programmeInput = z.object({
+  id: id.optional(),
+  name: z.string().max(200),
+  funders: z.array(z.string().min(1).max(120)).min(1).max(10),
+  publicShareBasisPoints: z.number().int(),
+  minDays: z.number().int().positive().max(365),
+  maxDays: z.number().int().positive().max(365),
+  envelopeCents: cents,
+  minHeadcount: z.number().int().nonnegative(),
+  maxHeadcount: z.number().int().positive(),
+  departements: z.array(z.string().regex(/^(\d{2,3}|2A|2B)$/)).max(120),
+  opensOn: isoDate,
+  closesOn: isoDate,
+  waves: z.array(z.object({ id: id.optional(), name: z.string().min(1).max(80), deadlineOn: isoDate.nullable() }).strict()).max(50),
+}).strict();
+
+const companyInput = z.object({
+  id: id.optional(),
+  siret: z.string().max(40),
+  name: z.string().max(200),
+  nafCode: z.string().max(10),
+  sector: z.string().max(120),
+  headcount: z.number().int(),
+  postalCode: z.string().max(10),
+  city: z.string().max(120),
+  departement: z.string().max(3).optional(),
+  programmeId: id.optional(),
+}).strict();
+
+const importMapping = z.object(Object.fromEntries(COMPANY_IMPORT_FIELDS.map((field) => [field, z.string().max(200).nullable()])) as Record<(typeof COMPANY_IMPORT_FIELDS)[number], z.ZodNullable<z.ZodString>>).partial().strict();
+// A 2 000-row file is ~250 kB; 8 MiB of base64 leaves ample room while bounding memory.
+const importInput = z.object({
+  fileName: z.string().max(260),
+  contentBase64: z.string().max(8 * 1024 * 1024),
+  mapping: importMapping.optional(),
+  programmeId: id.optional(),
+}).strict();
+
+const engagementFields = {
+  waveId: id,
+  projectType: z.enum(PROJECT_TYPES),
+  phase: z.enum(PHASES),
+  allowanceDays: z.number().int(),
+  dailyRateCents: z.number().int(),
+  consultantIds: z.array(id).max(20),
+};
 
 export interface AppInfo {
   version: string;
@@ -38,6 +101,8 @@ export interface DemoSummary {
 }
 
 /** Canonical JSON of the shared data: tables by name, rows sorted by id, keys sorted. */
+export type { Company };
+
 export type DataDump = Record<string, Record<string, unknown>[]>;
 
 export const contract = {
@@ -48,6 +113,27 @@ export const contract = {
   'engagements.list': method<EngagementRow[]>()(noInput),
   'engagements.get': method<EngagementDetail>()(z.object({ id }).strict()),
   'data.dump': method<DataDump>()(noInput),
+
+  'programmes.list': method<ProgrammeView[]>()(noInput),
+  'programmes.save': method<ProgrammeView>()(programmeInput),
+  'programmes.dashboard': method<ProgrammeDashboard>()(z.object({ programmeId: id }).strict()),
+
+  'companies.list': method<CompanyListRow[]>()(z.object({ query: z.string().max(200).optional() }).strict()),
+  'companies.save': method<SavedCompany>()(companyInput),
+  'companies.importPreview': method<CompanyImportPreview>()(importInput),
+  'companies.importCommit': method<CompanyImportResult>()(importInput),
+
+  'consultants.list': method<ConsultantView[]>()(noInput),
+  'consultants.save': method<ConsultantView>()(z.object({
+    id: id.optional(),
+    name: z.string().max(120),
+    email: z.string().max(200),
+    dailyRateCents: z.number().int(),
+  }).strict()),
+
+  'engagements.create': method<EngagementDetail>()(z.object({ companyId: id, programmeId: id, ...engagementFields }).strict()),
+  'engagements.update': method<EngagementDetail>()(z.object({ id, ...engagementFields }).partial({ waveId: true, projectType: true, phase: true, allowanceDays: true, dailyRateCents: true, consultantIds: true }).strict()),
+  'engagements.transition': method<EngagementDetail>()(z.object({ id, to: z.enum(ENGAGEMENT_STATUSES) }).strict()),
 };
 
 export type Contract = typeof contract;

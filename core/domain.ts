@@ -144,6 +144,16 @@ export interface EngagementRow {
   halfDaysLogged: number;
 }
 
+export interface StatusChange {
+  id: string;
+  engagementId: string;
+  fromStatus: EngagementStatus | null;
+  toStatus: EngagementStatus;
+  /** ISO-8601 UTC instant. */
+  at: string;
+  by: string;
+}
+
 export interface EngagementDetail {
   engagement: Engagement;
   programme: Programme;
@@ -152,6 +162,7 @@ export interface EngagementDetail {
   consultants: Consultant[];
   days: DayEntry[];
   deliverables: Deliverable[];
+  statusChanges: StatusChange[];
   totals: {
     halfDaysLogged: number;
     amountCents: number;

@@ -5,6 +5,7 @@ export const ERROR_CODES = [
   'unknown_method',
   'not_found',
   'database_not_empty',
+  'rule_violation',
   'internal',
   'transport',
 ] as const;

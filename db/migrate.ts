@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import type { Database } from './connection';
 import * as initial from './migrations/0001_initial';
 import * as defaultProgramme from './migrations/0002_default_programme';
+import * as statusChanges from './migrations/0003_status_changes';
 
 interface Migration {
   name: string;
@@ -15,6 +16,7 @@ interface Migration {
 const MIGRATIONS: Migration[] = [
   { name: '0001_initial', ...initial },
   { name: '0002_default_programme', ...defaultProgramme },
+  { name: '0003_status_changes', ...statusChanges },
 ];
 
 const migrationSource: Knex.MigrationSource<Migration> = {
@@ -49,5 +51,12 @@ export async function migrateToLatest(db: Database, options: MigrateOptions = {}
   const [, applied] = (await db.migrate.latest({ migrationSource })) as [number, string[]];
   return { applied, backupFile };
 }
+
+/** Undoes the latest applied migration (development, and tests of the upgrade path). */
+export async function rollbackLatestMigration(db: Database): Promise<void> {
+  await db.migrate.down({ migrationSource });
+}
+
+export const MIGRATION_NAMES = MIGRATIONS.map((migration) => migration.name);
 
 export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1]!.name;

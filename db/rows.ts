@@ -6,6 +6,7 @@ import type {
   Deliverable,
   Engagement,
   Programme,
+  StatusChange,
   Wave,
 } from '../core/domain';
 
@@ -247,6 +248,33 @@ export const deliverableFromRow = (row: DeliverableRow): Deliverable => ({
   sha256: row.sha256,
 });
 
+export interface StatusChangeRow {
+  id: string;
+  engagement_id: string;
+  from_status: StatusChange['fromStatus'];
+  to_status: StatusChange['toStatus'];
+  at: string;
+  by: string;
+}
+
+export const statusChangeToRow = (change: StatusChange): StatusChangeRow => ({
+  id: change.id,
+  engagement_id: change.engagementId,
+  from_status: change.fromStatus,
+  to_status: change.toStatus,
+  at: change.at,
+  by: change.by,
+});
+
+export const statusChangeFromRow = (row: StatusChangeRow): StatusChange => ({
+  id: row.id,
+  engagementId: row.engagement_id,
+  fromStatus: row.from_status,
+  toStatus: row.to_status,
+  at: row.at,
+  by: row.by,
+});
+
 /** The tables that hold shared data (synced, dumped), parents before children. */
 export const SHARED_TABLES = [
   'programmes',
@@ -257,5 +285,6 @@ export const SHARED_TABLES = [
   'engagement_consultants',
   'day_entries',
   'deliverables',
+  'status_changes',
 ] as const;
 export type SharedTable = (typeof SHARED_TABLES)[number];

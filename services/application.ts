@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Database } from '../db/connection';
 import { migrateToLatest, type MigrationReport } from '../db/migrate';
@@ -23,6 +24,7 @@ export interface OpenApplicationOptions extends DispatcherOptions {
   /** Defaults to settings.json in the data folder (conf), or memory without one. */
   settings?: SettingsStore;
   now?: () => Date;
+  actor?: string;
 }
 
 /** Opens (creating if needed) and migrates the database, then wires the services to it. */
@@ -38,6 +40,7 @@ export async function openApplication(options: OpenApplicationOptions): Promise<
       settings: options.settings ?? (dataDir ? createConfSettings(dataDir) : createMemorySettings()),
       dataDir,
       version: CARNET_VERSION,
+      actor: options.actor ?? os.userInfo().username,
       now,
       newId: () => newUlid(now),
     };

@@ -13,6 +13,8 @@ export interface ServiceContext {
   /** Folder holding the database and local files; null for an in-memory database. */
   dataDir: string | null;
   version: string;
+  /** Who acts on this device, recorded in status changes (the OS account until identities exist). */
+  actor: string;
   now(): Date;
   newId(): string;
 }

@@ -16,6 +16,8 @@ import {
   type DeliverableRow,
   type EngagementRecord,
   type ProgrammeRow,
+  type StatusChangeRow,
+  statusChangeFromRow,
   type WaveRow,
 } from '../db/rows';
 
@@ -75,7 +77,7 @@ export async function getEngagement(db: Database, id: string): Promise<Engagemen
   const record: EngagementRecord | undefined = await db('engagements').where({ id }).first();
   if (!record) throw new CarnetError('not_found', 'error.not_found.engagement', { id }, { field: 'id' });
   const engagement = engagementFromRow(record);
-  const [programme, wave, company, consultants, days, deliverables] = await Promise.all([
+  const [programme, wave, company, consultants, days, deliverables, statusChanges] = await Promise.all([
     db<ProgrammeRow>('programmes').where({ id: engagement.programmeId }).first(),
     db<WaveRow>('waves').where({ id: engagement.waveId }).first(),
     db<CompanyRow>('companies').where({ id: engagement.companyId }).first(),
@@ -86,6 +88,7 @@ export async function getEngagement(db: Database, id: string): Promise<Engagemen
       .orderBy('k.name'),
     db<DayEntryRow>('day_entries').where({ engagement_id: id }).orderBy([{ column: 'date' }, { column: 'consultant_id' }]),
     db<DeliverableRow>('deliverables').where({ engagement_id: id }).orderBy('title'),
+    db<StatusChangeRow>('status_changes').where({ engagement_id: id }).orderBy([{ column: 'at' }, { column: 'id' }]),
   ]);
   // Foreign keys guarantee these rows exist.
   const programmeValue = programmeFromRow(programme!);
@@ -99,6 +102,7 @@ export async function getEngagement(db: Database, id: string): Promise<Engagemen
     consultants: consultants.map(consultantFromRow),
     days: dayEntries,
     deliverables: deliverables.map(deliverableFromRow),
+    statusChanges: statusChanges.map(statusChangeFromRow),
     totals: costSplit(halfDaysLogged, engagement.dailyRateCents, programmeValue.publicShareBasisPoints),
   };
 }

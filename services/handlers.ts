@@ -2,7 +2,12 @@ import type { Handlers } from '../core/contract';
 import type { ServiceContext } from './context';
 import { loadDemoData } from './demo/load';
 import { dumpSharedData } from './dump';
+import { listCompanies, saveCompany } from './companies';
+import { listConsultants, saveConsultant } from './consultants';
+import { programmeDashboard } from './dashboard';
+import { createEngagement, transitionEngagement, updateEngagement } from './engagementCommands';
 import { getEngagement, listEngagements } from './engagements';
+import { listProgrammes, saveProgramme } from './programmes';
 
 async function countRows(context: ServiceContext, table: string): Promise<number> {
   const [row] = (await context.db(table).count({ count: '*' })) as [{ count: number }];
@@ -27,4 +32,18 @@ export const handlers: Handlers<ServiceContext> = {
   'engagements.list': (_input, context) => listEngagements(context.db),
   'engagements.get': (input, context) => getEngagement(context.db, input.id),
   'data.dump': (_input, context) => dumpSharedData(context.db),
+
+  'programmes.list': (_input, context) => listProgrammes(context.db),
+  'programmes.save': (input, context) => saveProgramme(context, input),
+  'programmes.dashboard': (input, context) => programmeDashboard(context.db, input.programmeId),
+
+  'companies.list': (input, context) => listCompanies(context.db, input.query),
+  'companies.save': (input, context) => saveCompany(context, input),
+
+  'consultants.list': (_input, context) => listConsultants(context.db),
+  'consultants.save': (input, context) => saveConsultant(context, input),
+
+  'engagements.create': (input, context) => createEngagement(context, input),
+  'engagements.update': (input, context) => updateEngagement(context, input),
+  'engagements.transition': (input, context) => transitionEngagement(context, input),
 };

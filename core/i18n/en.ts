@@ -1,6 +1,8 @@
 import type { MessageKey } from './fr';
 
-export const en: Record<MessageKey, string> = {
+import { rulesEn } from './rules.en';
+
+const interfaceEn: Record<Exclude<MessageKey, keyof typeof rulesEn>, string> = {
   'app.name': 'Carnet',
   'app.tagline': 'Mission logbook — Relocation / Diversification',
   'app.version': 'Version {version}',
@@ -10,7 +12,7 @@ export const en: Record<MessageKey, string> = {
   'error.unknown_method': 'Unknown action: “{method}”.',
   'error.not_found.engagement': 'No engagement has the id “{id}”.',
   'error.database_not_empty':
-    'The database already holds {engagements} engagement(s): demo data only loads into an empty database (use “force” to replace them).',
+    'The database already holds {engagements} engagement(s): demo data only loads into an empty database (“carnet demo --force” replaces them).',
   'error.internal': 'Internal error ({reference}). Nothing was saved.',
   'error.transport': 'The Carnet service does not answer ({details}).',
 
@@ -158,3 +160,5 @@ export const en: Record<MessageKey, string> = {
   'common.retry': 'Retry',
   'common.error': 'Something went wrong',
 };
+
+export const en: Record<MessageKey, string> = { ...interfaceEn, ...rulesEn };

@@ -1,5 +1,7 @@
 // French is the reference catalogue: every other language must have exactly these keys.
-export const fr = {
+import { rulesFr } from './rules.fr';
+
+const interfaceFr = {
   'app.name': 'Carnet',
   'app.tagline': 'Carnet de mission — Relocalisation / Diversification',
   'app.version': 'Version {version}',
@@ -9,7 +11,7 @@ export const fr = {
   'error.unknown_method': 'Action inconnue : « {method} ».',
   'error.not_found.engagement': 'Aucun engagement ne porte l’identifiant « {id} ».',
   'error.database_not_empty':
-    'La base de données contient déjà {engagements} engagement(s) : les données de démonstration ne se chargent que dans une base vide (option « forcer » pour les remplacer).',
+    'La base de données contient déjà {engagements} engagement(s) : les données de démonstration ne se chargent que dans une base vide (« carnet demo --force » pour les remplacer).',
   'error.internal': 'Erreur interne ({reference}). L’opération n’a pas été enregistrée.',
   'error.transport': 'Le service Carnet ne répond pas ({details}).',
 
@@ -157,5 +159,7 @@ export const fr = {
   'common.retry': 'Réessayer',
   'common.error': 'Une erreur est survenue',
 } as const;
+
+export const fr = { ...interfaceFr, ...rulesFr };
 
 export type MessageKey = keyof typeof fr;

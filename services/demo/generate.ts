@@ -8,6 +8,7 @@ import type {
   Phase,
   ProjectType,
   Programme,
+  StatusChange,
   Wave,
 } from '../../core/domain';
 import { makeUlid } from '../../core/ids';
@@ -20,7 +21,23 @@ export interface DemoDataset {
   engagements: Engagement[];
   staffing: { engagementId: string; consultantId: string }[];
   dayEntries: DayEntry[];
+  statusChanges: StatusChange[];
 }
+
+// The path each final status took through the lifecycle, and when, relative to the mission.
+const HISTORY: Record<EngagementStatus, EngagementStatus[]> = {
+  draft: ['draft'],
+  committed: ['draft', 'committed'],
+  in_progress: ['draft', 'committed', 'in_progress'],
+  completed: ['draft', 'committed', 'in_progress', 'completed'],
+  submitted: ['draft', 'committed', 'in_progress', 'completed', 'submitted'],
+  changes_requested: ['draft', 'committed', 'in_progress', 'completed', 'submitted', 'changes_requested'],
+  approved: ['draft', 'committed', 'in_progress', 'completed', 'submitted', 'approved'],
+  closed: ['draft', 'committed', 'in_progress', 'completed', 'submitted', 'approved', 'closed'],
+};
+const DAYS_AFTER: Record<EngagementStatus, number> = {
+  draft: -21, committed: -10, in_progress: 0, completed: 1, submitted: 4, changes_requested: 15, approved: 18, closed: 40,
+};
 
 /** mulberry32: a tiny seeded generator, so that the demo is the same on every run. */
 function seededRandom(seed: number): () => number {
@@ -70,6 +87,7 @@ export function generateDemoDataset(programme: Programme, waves: Wave[], seed = 
   const engagements: Engagement[] = [];
   const staffing: DemoDataset['staffing'] = [];
   const dayEntries: DayEntry[] = [];
+  const statusChanges: StatusChange[] = [];
   const sortedWaves = [...waves].sort((a, b) => a.ordinal - b.ordinal);
 
   STATUS_PLAN.forEach((status, index) => {
@@ -137,5 +155,21 @@ export function generateDemoDataset(programme: Programme, waves: Wave[], seed = 
     }
   });
 
-  return { companies, consultants, engagements, staffing, dayEntries };
+  for (const [index, engagement] of engagements.entries()) {
+    const anchor = addDays('2022-01-17', index * 13);
+    const path = HISTORY[engagement.status];
+    path.forEach((status, step) => {
+      const base = status === 'in_progress' ? (engagement.startedOn ?? anchor) : ['completed', 'submitted', 'changes_requested', 'approved', 'closed'].includes(status) ? (engagement.completedOn ?? anchor) : engagement.startedOn ?? anchor;
+      statusChanges.push({
+        id: newId(),
+        engagementId: engagement.id,
+        fromStatus: step === 0 ? null : path[step - 1]!,
+        toStatus: status,
+        at: `${addDays(base, DAYS_AFTER[status])}T09:${String(10 + step).padStart(2, '0')}:00.000Z`,
+        by: 'Démonstration',
+      });
+    });
+  }
+
+  return { companies, consultants, engagements, staffing, dayEntries, statusChanges };
 }

@@ -6,6 +6,7 @@ import {
   companyToRow,
   consultantToRow,
   dayEntryToRow,
+  statusChangeToRow,
   engagementToRow,
   programmeFromRow,
   waveFromRow,
@@ -29,7 +30,7 @@ export async function loadDemoData(db: Database, { force = false }: { force?: bo
     const [{ others }] = (await trx('companies').count({ others: '*' })) as [{ others: number }];
     if (Number(count) + Number(others) > 0) {
       if (!force) throw new CarnetError('database_not_empty', 'error.database_not_empty', { engagements: Number(count) });
-      for (const table of ['deliverables', 'day_entries', 'engagement_consultants', 'engagements', 'consultants', 'companies']) {
+      for (const table of ['status_changes', 'deliverables', 'day_entries', 'engagement_consultants', 'engagements', 'consultants', 'companies']) {
         await trx(table).delete();
       }
     }
@@ -46,6 +47,7 @@ export async function loadDemoData(db: Database, { force = false }: { force?: bo
       CHUNK,
     );
     await trx.batchInsert('day_entries', dataset.dayEntries.map(dayEntryToRow), CHUNK);
+    await trx.batchInsert('status_changes', dataset.statusChanges.map(statusChangeToRow), CHUNK);
   });
 
   return {

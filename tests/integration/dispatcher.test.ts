@@ -41,7 +41,19 @@ function invalidInputsFor(method: MethodName): { input: unknown; fields: string[
   return [...common, ...(specific[method] ?? [])];
 }
 
-const REQUIRED_FIELDS: Partial<Record<MethodName, string[]>> = { 'settings.update': ['locale'], 'engagements.get': ['id'] };
+const REQUIRED_FIELDS: Partial<Record<MethodName, string[]>> = {
+  'settings.update': ['locale'],
+  'engagements.get': ['id'],
+  'programmes.dashboard': ['programmeId'],
+  'programmes.save': ['name', 'funders', 'publicShareBasisPoints', 'minDays', 'maxDays', 'envelopeCents', 'minHeadcount', 'maxHeadcount', 'departements', 'opensOn', 'closesOn', 'waves'],
+  'companies.save': ['siret', 'name', 'nafCode', 'sector', 'headcount', 'postalCode', 'city'],
+  'companies.importPreview': ['fileName', 'contentBase64'],
+  'companies.importCommit': ['fileName', 'contentBase64'],
+  'consultants.save': ['name', 'email', 'dailyRateCents'],
+  'engagements.create': ['companyId', 'programmeId', 'waveId', 'projectType', 'phase', 'allowanceDays', 'dailyRateCents', 'consultantIds'],
+  'engagements.update': ['id'],
+  'engagements.transition': ['id', 'to'],
+};
 
 /** A valid input of each method plus one key the contract does not know. */
 const WITH_UNKNOWN_KEY: Record<MethodName, Record<string, unknown>> = {
@@ -52,6 +64,24 @@ const WITH_UNKNOWN_KEY: Record<MethodName, Record<string, unknown>> = {
   'engagements.list': { bogus: 1 },
   'engagements.get': { id: 'any', bogus: 1 },
   'data.dump': { bogus: 1 },
+  'programmes.list': { bogus: 1 },
+  'programmes.save': {
+    name: 'P', funders: ['Région'], publicShareBasisPoints: 8000, minDays: 6, maxDays: 12, envelopeCents: 100, minHeadcount: 10,
+    maxHeadcount: 5000, departements: ['45'], opensOn: '2022-01-01', closesOn: '2022-12-31', waves: [], bogus: 1,
+  },
+  'programmes.dashboard': { programmeId: 'any', bogus: 1 },
+  'companies.list': { query: 'x', bogus: 1 },
+  'companies.save': { siret: '55208131766522', name: 'X', nafCode: '25.62A', sector: 'S', headcount: 50, postalCode: '45000', city: 'Orléans', bogus: 1 },
+  'companies.importPreview': { fileName: 'a.csv', contentBase64: '', bogus: 1 },
+  'companies.importCommit': { fileName: 'a.csv', contentBase64: '', bogus: 1 },
+  'consultants.list': { bogus: 1 },
+  'consultants.save': { name: 'A', email: 'a@b.fr', dailyRateCents: 1, bogus: 1 },
+  'engagements.create': {
+    companyId: 'c', programmeId: 'p', waveId: 'w', projectType: 'diversification', phase: 'etude', allowanceDays: 6,
+    dailyRateCents: 1, consultantIds: ['k'], bogus: 1,
+  },
+  'engagements.update': { id: 'any', bogus: 1 },
+  'engagements.transition': { id: 'any', to: 'committed', bogus: 1 },
 };
 
 describe('dispatcher: unknown methods', () => {

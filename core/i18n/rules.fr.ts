@@ -1,0 +1,48 @@
+// Messages of the domain rules: each names the rule and the values at stake (French reference).
+export const rulesFr = {
+  'rule.company.siret.format': 'Le SIRET doit comporter 14 chiffres (saisi : « {value} »).',
+  'rule.company.siret.checksum': 'Le SIRET {value} est invalide : sa clé de contrôle (algorithme de Luhn, sur le SIREN et sur le SIRET) ne correspond pas.',
+  'rule.company.siret.duplicate': 'Le SIRET {value} est déjà enregistré pour l’entreprise « {name} ».',
+  'rule.company.name.required': 'La raison sociale est obligatoire.',
+  'rule.company.naf.format': 'Le code NAF « {value} » ne respecte pas le format NN.NNL (par exemple 25.62A).',
+  'rule.company.headcount.range': 'L’effectif de {value} salariés est hors du champ du programme : de {min} à {max} salariés.',
+  'rule.company.postalCode.format': 'Le code postal « {value} » doit comporter 5 chiffres.',
+  'rule.company.city.required': 'La commune est obligatoire.',
+  'rule.company.departement.outside': 'Le département {value} n’est pas dans le territoire du programme ({list}) : vérifiez l’adresse du site.',
+
+  'rule.consultant.name.required': 'Le nom du consultant est obligatoire.',
+  'rule.consultant.email.format': 'L’adresse « {value} » n’est pas une adresse électronique valide.',
+  'rule.consultant.rate.positive': 'Le taux journalier doit être un montant positif en centimes (reçu : {value}).',
+
+  'rule.engagement.allowance.range': 'L’enveloppe de {value} jours est hors des bornes du programme : de {min} à {max} jours entiers.',
+  'rule.engagement.rate.positive': 'Le taux journalier HT doit être un montant positif en centimes (reçu : {value}).',
+  'rule.engagement.consultants.required': 'Un engagement doit avoir au moins un consultant.',
+  'rule.engagement.wave.programme': 'La vague choisie n’appartient pas au programme « {programme} ».',
+  'rule.engagement.locked': 'L’engagement {ref} est au statut « {status} » : ses paramètres ne peuvent plus changer.',
+  'rule.engagement.allowance.belowLogged': 'L’enveloppe ne peut pas descendre à {value} jours : {logged} jours sont déjà saisis sur {ref}.',
+  'rule.envelope.overrun':
+    'Engager {ref} réserverait {reservation} de part publique, mais l’enveloppe du programme ({envelope}) n’a plus que {remaining} de disponible : dépassement de {overrun}.',
+  'rule.transition.invalid': 'Passage de « {from} » à « {to} » impossible pour {ref} : depuis « {from} », seuls {allowed} sont possibles.',
+  'rule.transition.noDays': '{ref} ne peut pas être terminé : aucune journée n’est saisie.',
+  'rule.transition.hasDays': '{ref} ne peut pas revenir en brouillon : {logged} jours sont déjà saisis.',
+  'rule.transition.closedFinal': 'aucun',
+
+  'rule.programme.name.required': 'Le nom du programme est obligatoire.',
+  'rule.programme.days.order': 'Le nombre minimal de jours ({min}) dépasse le maximum ({max}).',
+  'rule.programme.headcount.order': 'L’effectif minimal ({min}) dépasse le maximum ({max}).',
+  'rule.programme.dates.order': 'La date d’ouverture ({opensOn}) est postérieure à la date de clôture ({closesOn}).',
+  'rule.programme.share.range': 'La part publique doit être comprise entre 0 et 10 000 points de base (reçu : {value}).',
+  'rule.programme.conflict.allowance': 'Enveloppes de jours hors des nouvelles bornes ({min} à {max} jours) : {refs}.',
+  'rule.programme.conflict.envelope': 'L’enveloppe ne peut pas descendre à {envelope} : {committed} sont déjà engagés.',
+  'rule.programme.conflict.window': 'Journées saisies hors de la nouvelle période du programme ({opensOn} – {closesOn}) : {refs}.',
+  'rule.programme.conflict.headcount': 'Entreprises accompagnées hors de la nouvelle plage d’effectif ({min} à {max}) : {names}.',
+  'rule.programme.refused': 'Modification du programme refusée : {reasons}',
+  'rule.wave.name.duplicate': 'Une vague « {name} » existe déjà dans ce programme.',
+
+  'error.not_found.programme': 'Aucun programme ne porte l’identifiant « {id} ».',
+  'error.not_found.company': 'Aucune entreprise ne porte l’identifiant « {id} ».',
+  'error.not_found.consultant': 'Aucun consultant ne porte l’identifiant « {id} ».',
+  'error.not_found.wave': 'Aucune vague ne porte l’identifiant « {id} ».',
+  'error.rule': '{message}',
+  'error.rules': '{count} règle(s) non respectée(s) : {messages}',
+} as const;
