@@ -1,8 +1,10 @@
 import type { MessageKey } from './fr';
 
+import { directoryEn } from './directory.en';
+import { programmeEn } from './programme.en';
 import { rulesEn } from './rules.en';
 
-const interfaceEn: Record<Exclude<MessageKey, keyof typeof rulesEn>, string> = {
+const interfaceEn: Record<Exclude<MessageKey, keyof typeof rulesEn | keyof typeof directoryEn | keyof typeof programmeEn>, string> = {
   'app.name': 'Carnet',
   'app.tagline': 'Mission logbook — Relocation / Diversification',
   'app.version': 'Version {version}',
@@ -18,6 +20,10 @@ const interfaceEn: Record<Exclude<MessageKey, keyof typeof rulesEn>, string> = {
 
   'nav.main': 'Main navigation',
   'nav.engagements': 'Engagements',
+  'nav.companies': 'Companies',
+  'nav.consultants': 'Consultants',
+  'nav.dashboard': 'Dashboard',
+  'nav.programmes': 'Programmes',
   'nav.language': 'Language',
   'nav.skip': 'Skip to content',
 
@@ -161,4 +167,4 @@ const interfaceEn: Record<Exclude<MessageKey, keyof typeof rulesEn>, string> = {
   'common.error': 'Something went wrong',
 };
 
-export const en: Record<MessageKey, string> = { ...interfaceEn, ...rulesEn };
+export const en: Record<MessageKey, string> = { ...interfaceEn, ...rulesEn, ...directoryEn, ...programmeEn };

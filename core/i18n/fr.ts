@@ -1,4 +1,6 @@
 // French is the reference catalogue: every other language must have exactly these keys.
+import { directoryFr } from './directory.fr';
+import { programmeFr } from './programme.fr';
 import { rulesFr } from './rules.fr';
 
 const interfaceFr = {
@@ -17,6 +19,10 @@ const interfaceFr = {
 
   'nav.main': 'Navigation principale',
   'nav.engagements': 'Engagements',
+  'nav.companies': 'Entreprises',
+  'nav.consultants': 'Consultants',
+  'nav.dashboard': 'Tableau de bord',
+  'nav.programmes': 'Programmes',
   'nav.language': 'Langue',
   'nav.skip': 'Aller au contenu',
 
@@ -160,6 +166,6 @@ const interfaceFr = {
   'common.error': 'Une erreur est survenue',
 } as const;
 
-export const fr = { ...interfaceFr, ...rulesFr };
+export const fr = { ...interfaceFr, ...rulesFr, ...directoryFr, ...programmeFr };
 
 export type MessageKey = keyof typeof fr;

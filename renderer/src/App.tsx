@@ -1,8 +1,14 @@
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { TopBar } from './components/TopBar';
 import { useI18n } from './i18n';
-import { routeKey, useRoute } from './router';
+import { routeKey, useRoute, type Route } from './router';
+import type { Section } from './components/TopBar';
+import { CompaniesPage } from './screens/CompaniesPage';
+import { ConsultantsPage } from './screens/ConsultantsPage';
+import { DashboardPage } from './screens/DashboardPage';
 import { EngagementPage } from './screens/EngagementPage';
+import { NewEngagementPage } from './screens/NewEngagementPage';
+import { ProgrammesPage } from './screens/ProgrammesPage';
 import { EngagementsList } from './screens/EngagementsList';
 import { NotFound } from './screens/NotFound';
 import { INITIAL_LIST_FILTERS, type ListFilters, type ListMemory } from './screens/list/listView';
@@ -34,14 +40,32 @@ export function App() {
       <a className="skip-link" href="#main" onClick={skipToMain}>
         {t('nav.skip')}
       </a>
-      <TopBar active={route.name === 'notFound' ? null : 'engagements'} />
+      <TopBar active={sectionOf(route)} />
       <main id="main" ref={mainRef} tabIndex={-1} className={`app-main app-main--${route.name}`}>
         {route.name === 'list' && <EngagementsList filters={listFilters} onFiltersChange={setListFilters} memory={listMemory} />}
         {route.name === 'engagement' && <EngagementPage key={route.id} id={route.id} />}
+        {route.name === 'newEngagement' && <NewEngagementPage />}
+        {route.name === 'companies' && <CompaniesPage />}
+        {route.name === 'consultants' && <ConsultantsPage />}
+        {route.name === 'dashboard' && <DashboardPage />}
+        {route.name === 'programmes' && <ProgrammesPage />}
         {route.name === 'notFound' && <NotFound />}
       </main>
     </div>
   );
+}
+
+function sectionOf(route: Route): Section | null {
+  switch (route.name) {
+    case 'list':
+    case 'engagement':
+    case 'newEngagement':
+      return 'engagements';
+    case 'notFound':
+      return null;
+    default:
+      return route.name;
+  }
 }
 
 /** The skip link must not change the hash: the hash is the router's. */

@@ -1,11 +1,30 @@
 import { useSyncExternalStore } from 'react';
 
-export type Route = { name: 'list' } | { name: 'engagement'; id: string } | { name: 'notFound'; path: string };
+export type Route =
+  | { name: 'list' }
+  | { name: 'engagement'; id: string }
+  | { name: 'newEngagement' }
+  | { name: 'companies' }
+  | { name: 'consultants' }
+  | { name: 'dashboard' }
+  | { name: 'programmes' }
+  | { name: 'notFound'; path: string };
+
+/** Screens reached by a fixed path. */
+const STATIC_ROUTES: Record<string, Route> = {
+  '/engagements/new': { name: 'newEngagement' },
+  '/companies': { name: 'companies' },
+  '/consultants': { name: 'consultants' },
+  '/dashboard': { name: 'dashboard' },
+  '/programmes': { name: 'programmes' },
+};
 
 /** `#/` (or an empty hash) → list, `#/engagements/<id>` → engagement page. */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '' || path === '/') return { name: 'list' };
+  const fixed = STATIC_ROUTES[path.replace(/\/$/, '')];
+  if (fixed) return fixed;
   const engagement = /^\/engagements\/([^/]+)\/?$/.exec(path);
   if (engagement) {
     try {
@@ -20,6 +39,11 @@ export function parseRoute(hash: string): Route {
 export const hrefs = {
   list: () => '#/',
   engagement: (id: string) => `#/engagements/${encodeURIComponent(id)}`,
+  newEngagement: () => '#/engagements/new',
+  companies: () => '#/companies',
+  consultants: () => '#/consultants',
+  dashboard: () => '#/dashboard',
+  programmes: () => '#/programmes',
 };
 
 export function navigate(href: string): void {
@@ -45,5 +69,7 @@ export function routeKey(route: Route): string {
       return `engagement:${route.id}`;
     case 'notFound':
       return `notFound:${route.path}`;
+    default:
+      return route.name;
   }
 }

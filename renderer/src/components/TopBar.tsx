@@ -4,7 +4,17 @@ import { hrefs } from '../router';
 import { LanguageSelect } from './LanguageSelect';
 import { BrandMark } from './icons';
 
-export function TopBar({ active }: { active: 'engagements' | null }) {
+export type Section = 'engagements' | 'companies' | 'consultants' | 'dashboard' | 'programmes';
+
+const SECTIONS: { section: Section; href: string; label: 'nav.engagements' | 'nav.companies' | 'nav.consultants' | 'nav.dashboard' | 'nav.programmes' }[] = [
+  { section: 'engagements', href: hrefs.list(), label: 'nav.engagements' },
+  { section: 'companies', href: hrefs.companies(), label: 'nav.companies' },
+  { section: 'consultants', href: hrefs.consultants(), label: 'nav.consultants' },
+  { section: 'dashboard', href: hrefs.dashboard(), label: 'nav.dashboard' },
+  { section: 'programmes', href: hrefs.programmes(), label: 'nav.programmes' },
+];
+
+export function TopBar({ active }: { active: Section | null }) {
   const { t } = useI18n();
   const info = useApiQuery('app.info', (api) => api.call('app.info', {}));
   const version = info.state.status === 'success' ? info.state.data.version : null;
@@ -19,9 +29,11 @@ export function TopBar({ active }: { active: 'engagements' | null }) {
         </span>
       </a>
       <nav className="topnav" aria-label={t('nav.main')}>
-        <a className="topnav-link" href={hrefs.list()} aria-current={active === 'engagements' ? 'page' : undefined}>
-          {t('nav.engagements')}
-        </a>
+        {SECTIONS.map(({ section, href, label }) => (
+          <a key={section} className="topnav-link" href={href} aria-current={active === section ? 'page' : undefined}>
+            {t(label)}
+          </a>
+        ))}
       </nav>
       <div className="topbar-end">
         {version && <span className="topbar-version">{t('app.version', { version })}</span>}

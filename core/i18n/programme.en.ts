@@ -1,0 +1,5 @@
+import type { programmeFr } from './programme.fr';
+
+export const programmeEn: Record<keyof typeof programmeFr, string> = {
+  'programme.title': 'programme',
+};
