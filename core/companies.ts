@@ -4,17 +4,8 @@ import type { Company, Programme } from './domain';
 import { ruleError, ruleWarning, type RuleIssue } from './rules';
 import { normaliseNafCode, normaliseSiret, siretProblem } from './siret';
 
-export interface CompanyInput {
-  siret: string;
-  name: string;
-  nafCode: string;
-  sector: string;
-  headcount: number;
-  postalCode: string;
-  city: string;
-  /** Defaults to the one derived from the postal code. */
-  departement?: string | undefined;
-}
+/** A company as typed or imported; the département defaults to the postal code's. */
+export type CompanyInput = Omit<Company, 'id' | 'departement'> & { departement?: string | undefined };
 
 /** Département of a French postal code: 2 digits, 3 overseas (97x), 2A/2B for Corsica. */
 export function departementOfPostalCode(postalCode: string): string | null {
