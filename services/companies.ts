@@ -11,17 +11,13 @@ import { companyFromRow, companyToRow, type CompanyRow } from '../db/rows';
 import type { ServiceContext } from './context';
 import { refuseOnErrors, toFindings } from './findings';
 import { getProgramme } from './programmes';
+import { frenchOrder, normalizeForSearch } from '../core/text';
 
 type CompanyInput = z.output<(typeof contract)['companies.save']['input']>;
 
-/** Lower case without accents, so that « orleans » finds « Orléans ». */
-export function searchKey(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLocaleLowerCase('fr');
-}
-
-export async function getCompany(db: Database, id: string): Promise<Company> {
+export async function getCompany(db: Database, id: string, field = 'companyId'): Promise<Company> {
   const row = await db<CompanyRow>('companies').where({ id }).first();
-  if (!row) throw new CarnetError('not_found', 'error.not_found.company', { id }, { field: 'companyId' });
+  if (!row) throw new CarnetError('not_found', 'error.not_found.company', { id }, { field });
   return companyFromRow(row);
 }
 
@@ -30,13 +26,13 @@ export async function listCompanies(db: Database, query = ''): Promise<CompanyLi
   const counts = db('engagements').select('company_id').count({ engagement_count: '*' }).groupBy('company_id').as('counts');
   const rows: (CompanyRow & { engagement_count: number | null })[] = await db('companies as c')
     .leftJoin(counts, 'counts.company_id', 'c.id')
-    .select('c.*', 'counts.engagement_count')
-    .orderBy('c.name');
-  const needle = searchKey(query.trim());
+    .select('c.*', 'counts.engagement_count');
+  const needle = normalizeForSearch(query.trim());
   const compactNeedle = needle.replace(/\s+/g, '');
   return rows
-    .filter((row) => !needle || searchKey(row.name).includes(needle) || searchKey(row.city).includes(needle) || (compactNeedle.length > 0 && row.siret.includes(compactNeedle)))
-    .map((row) => ({ ...companyFromRow(row), engagementCount: Number(row.engagement_count ?? 0) }));
+    .filter((row) => !needle || normalizeForSearch(row.name).includes(needle) || normalizeForSearch(row.city).includes(needle) || (compactNeedle.length > 0 && row.siret.includes(compactNeedle)))
+    .map((row) => ({ ...companyFromRow(row), engagementCount: Number(row.engagement_count ?? 0) }))
+    .sort((a, b) => frenchOrder.compare(a.name, b.name));
 }
 
 /** Creates or updates a company: errors refuse the save, warnings come back with it. */
@@ -45,7 +41,7 @@ export async function saveCompany(context: ServiceContext, input: CompanyInput):
   const programme = await getProgramme(context.db, input.programmeId ?? DEFAULT_PROGRAMME_ID);
   const { company, issues } = checkCompany(input, programme);
   return context.db.transaction(async (trx) => {
-    if (input.id) await getCompany(trx, input.id);
+    if (input.id) await getCompany(trx, input.id, 'id');
     const twin = await trx<CompanyRow>('companies').where({ siret: company.siret }).whereNot('id', input.id ?? '').first();
     if (twin) issues.push(ruleError('siret', 'rule.company.siret.duplicate', { value: company.siret, name: twin.name }));
     refuseOnErrors(issues, locale);

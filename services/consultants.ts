@@ -7,13 +7,14 @@ import type { Database } from '../db/connection';
 import { consultantFromRow, consultantToRow, type ConsultantRow } from '../db/rows';
 import type { ServiceContext } from './context';
 import { refuseOnErrors } from './findings';
+import { frenchOrder } from '../core/text';
 
 type ConsultantInput = z.output<(typeof contract)['consultants.save']['input']>;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export async function listConsultants(db: Database): Promise<Consultant[]> {
-  return (await db<ConsultantRow>('consultants').orderBy('name')).map(consultantFromRow);
+  return (await db<ConsultantRow>('consultants')).map(consultantFromRow).sort((a, b) => frenchOrder.compare(a.name, b.name));
 }
 
 export async function saveConsultant(context: ServiceContext, input: ConsultantInput): Promise<Consultant> {

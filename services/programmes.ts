@@ -13,9 +13,9 @@ import { refuseOnErrors } from './findings';
 
 type ProgrammeInput = z.output<(typeof contract)['programmes.save']['input']>;
 
-export async function getProgramme(db: Database, id: string): Promise<Programme> {
+export async function getProgramme(db: Database, id: string, field = 'programmeId'): Promise<Programme> {
   const row = await db<ProgrammeRow>('programmes').where({ id }).first();
-  if (!row) throw new CarnetError('not_found', 'error.not_found.programme', { id }, { field: 'programmeId' });
+  if (!row) throw new CarnetError('not_found', 'error.not_found.programme', { id }, { field });
   return programmeFromRow(row);
 }
 
@@ -41,21 +41,31 @@ function parameterIssues(input: ProgrammeInput): RuleIssue[] {
   if (input.publicShareBasisPoints < 0 || input.publicShareBasisPoints > 10_000) {
     issues.push(ruleError('publicShareBasisPoints', 'rule.programme.share.range', { value: input.publicShareBasisPoints }));
   }
-  const names = new Set<string>();
+  return issues;
+}
+
+const waveKey = (name: string) => name.trim().toLocaleLowerCase('fr');
+
+/** Wave names must be distinct in the end state: the waves saved plus those left out of the list. */
+function waveNameIssues(input: ProgrammeInput, existing: WaveRow[]): RuleIssue[] {
+  const listed = new Set(input.waves.flatMap((wave) => (wave.id ? [wave.id] : [])));
+  const names = new Set(existing.filter((wave) => !listed.has(wave.id)).map((wave) => waveKey(wave.name)));
+  const issues: RuleIssue[] = [];
   for (const wave of input.waves) {
-    const key = wave.name.trim().toLocaleLowerCase('fr');
-    if (names.has(key)) issues.push(ruleError('waves', 'rule.wave.name.duplicate', { name: wave.name.trim() }));
-    names.add(key);
+    if (names.has(waveKey(wave.name))) issues.push(ruleError('waves', 'rule.wave.name.duplicate', { name: wave.name.trim() }));
+    names.add(waveKey(wave.name));
   }
   return issues;
 }
 
 /** What existing engagements would break under the new parameters: each is a refusal. */
-async function conflictIssues(db: Database, programme: Programme, locale: 'fr' | 'en'): Promise<RuleIssue[]> {
+async function conflictIssues(db: Database, previous: Programme, programme: Programme, locale: 'fr' | 'en'): Promise<RuleIssue[]> {
   const issues: RuleIssue[] = [];
+  // Each refusal points at the bound that moved, so the form can show it beside that field.
+  const moved = <K extends keyof Programme>(low: K, high: K): K => (programme[low] !== previous[low] && programme[high] === previous[high] ? low : high);
   const engagements: { ref: string; allowance_days: number }[] = await db('engagements').where({ programme_id: programme.id }).select('ref', 'allowance_days').orderBy('ref');
   const outside = engagements.filter((e) => e.allowance_days < programme.minDays || e.allowance_days > programme.maxDays).map((e) => `${e.ref} (${e.allowance_days} j)`);
-  if (outside.length) issues.push(ruleError('maxDays', 'rule.programme.conflict.allowance', { min: programme.minDays, max: programme.maxDays, refs: outside.join(', ') }));
+  if (outside.length) issues.push(ruleError(moved('minDays', 'maxDays'), 'rule.programme.conflict.allowance', { min: programme.minDays, max: programme.maxDays, refs: outside.join(', ') }));
 
   const figures = envelopeFigures(programme, await engagementMoneyRows(db, programme.id));
   if (figures.committedCents > programme.envelopeCents) {
@@ -66,13 +76,13 @@ async function conflictIssues(db: Database, programme: Programme, locale: 'fr' |
     .where('e.programme_id', programme.id)
     .andWhere((q) => q.where('d.date', '<', programme.opensOn).orWhere('d.date', '>', programme.closesOn))
     .distinct('e.ref').orderBy('e.ref');
-  if (daysOutside.length) issues.push(ruleError('closesOn', 'rule.programme.conflict.window', { opensOn: programme.opensOn, closesOn: programme.closesOn, refs: daysOutside.map((d) => d.ref).join(', ') }));
+  if (daysOutside.length) issues.push(ruleError(moved('opensOn', 'closesOn'), 'rule.programme.conflict.window', { opensOn: programme.opensOn, closesOn: programme.closesOn, refs: daysOutside.map((d) => d.ref).join(', ') }));
 
   const companiesOutside: { name: string }[] = await db('companies as c').join('engagements as e', 'e.company_id', 'c.id')
     .where('e.programme_id', programme.id)
     .andWhere((q) => q.where('c.headcount', '<', programme.minHeadcount).orWhere('c.headcount', '>', programme.maxHeadcount))
     .distinct('c.name').orderBy('c.name');
-  if (companiesOutside.length) issues.push(ruleError('minHeadcount', 'rule.programme.conflict.headcount', { min: programme.minHeadcount, max: programme.maxHeadcount, names: companiesOutside.map((c) => c.name).join(', ') }));
+  if (companiesOutside.length) issues.push(ruleError(moved('minHeadcount', 'maxHeadcount'), 'rule.programme.conflict.headcount', { min: programme.minHeadcount, max: programme.maxHeadcount, names: companiesOutside.map((c) => c.name).join(', ') }));
   return issues;
 }
 
@@ -95,18 +105,23 @@ export async function saveProgramme(context: ServiceContext, input: ProgrammeInp
     closesOn: input.closesOn,
   };
   await context.db.transaction(async (trx) => {
-    if (input.id) {
-      await getProgramme(trx, input.id);
-      refuseOnErrors(await conflictIssues(trx, programme, locale), locale);
-      await trx('programmes').where({ id: programme.id }).update(programmeToRow(programme));
-    } else {
-      await trx('programmes').insert(programmeToRow(programme));
-    }
-    const existing = new Map((await trx<WaveRow>('waves').where({ programme_id: programme.id })).map((row) => [row.id, row]));
-    for (const [index, wave] of input.waves.entries()) {
+    const existingWaves = await trx<WaveRow>('waves').where({ programme_id: programme.id });
+    const existing = new Set(existingWaves.map((row) => row.id));
+    for (const wave of input.waves) {
       if (wave.id && !existing.has(wave.id)) throw new CarnetError('not_found', 'error.not_found.wave', { id: wave.id }, { field: 'waves' });
-      const row = waveToRow({ id: wave.id ?? context.newId(), programmeId: programme.id, name: wave.name.trim(), deadlineOn: wave.deadlineOn, ordinal: index + 1 } satisfies Wave);
-      if (wave.id) await trx('waves').where({ id: wave.id }).update(row);
+    }
+    const issues = waveNameIssues(input, existingWaves);
+    if (input.id) issues.push(...(await conflictIssues(trx, await getProgramme(trx, input.id, 'id'), programme, locale)));
+    refuseOnErrors(issues, locale);
+    if (input.id) await trx('programmes').where({ id: programme.id }).update(programmeToRow(programme));
+    else await trx('programmes').insert(programmeToRow(programme));
+
+    const rows = input.waves.map((wave, index) =>
+      waveToRow({ id: wave.id ?? context.newId(), programmeId: programme.id, name: wave.name.trim(), deadlineOn: wave.deadlineOn, ordinal: index + 1 } satisfies Wave));
+    // Renamed waves first take their id as a name, so that swapping two names never collides.
+    for (const row of rows.filter((row) => existing.has(row.id))) await trx('waves').where({ id: row.id }).update({ name: row.id });
+    for (const row of rows) {
+      if (existing.has(row.id)) await trx('waves').where({ id: row.id }).update(row);
       else await trx('waves').insert(row);
     }
   });

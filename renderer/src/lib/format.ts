@@ -71,14 +71,7 @@ export function formatDepartement(code: string): string {
   return name ? `${name} (${code})` : code;
 }
 
-/** Lower case, accents removed: « Écully » matches « ecu ». */
-export function normalizeForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .trim();
-}
+export { normalizeForSearch } from '../../../core/text';
 
 export type AllowanceLevel = 'normal' | 'warning' | 'exhausted';
 
