@@ -97,6 +97,11 @@ export function publicHolidayOn(date: IsoDate): PublicHoliday | null {
   return holidays.get(date) ?? null;
 }
 
+/** A date for people: « 10 mai 2023 » (fr) or « 10 May 2023 » (en). */
+export function formatLongDate(date: IsoDate, locale: 'fr' | 'en'): string {
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(parseIsoDate(date));
+}
+
 export type DayFlag = 'weekend' | 'public_holiday';
 
 /** The flags the closing package writes for a day: `weekend`, `public_holiday`, in that order. */

@@ -59,7 +59,7 @@ export interface ProgrammeDashboard {
   bySector: BreakdownRow[];
   byDepartement: BreakdownRow[];
   byStatus: (BreakdownRow & { key: EngagementStatus })[];
-  /** Engagements in progress or later, the most used first: at or past 80 % is at risk. */
+  /** Committed-or-later engagements, the most used first: at or past 80 % is at risk. */
   burn: BurnRow[];
 }
 

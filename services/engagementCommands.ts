@@ -81,8 +81,13 @@ export async function createEngagement(context: ServiceContext, input: CreateInp
   const id = context.newId();
   await context.db.transaction(async (trx) => {
     const programme = await getProgramme(trx, input.programmeId);
-    await getCompany(trx, input.companyId);
-    refuseOnErrors(await parameterIssues(trx, programme, input), locale);
+    const company = await getCompany(trx, input.companyId);
+    const issues = await parameterIssues(trx, programme, input);
+    // The company must fit the chosen programme, as programmes.save keeps it fitting afterwards.
+    if (company.headcount < programme.minHeadcount || company.headcount > programme.maxHeadcount) {
+      issues.push(ruleError('companyId', 'rule.company.headcount.range', { value: company.headcount, min: programme.minHeadcount, max: programme.maxHeadcount }));
+    }
+    refuseOnErrors(issues, locale);
     const record: EngagementRecord = engagementToRow({
       id,
       ref: await nextRef(trx, String(context.now().getUTCFullYear())),
@@ -114,7 +119,7 @@ export async function updateEngagement(context: ServiceContext, input: UpdateInp
   await context.db.transaction(async (trx) => {
     const { engagement, programme, consultants } = await getEngagement(trx, input.id);
     if (LOCKED_STATUSES.includes(engagement.status)) {
-      throw new CarnetError('rule_violation', 'rule.engagement.locked', { ref: engagement.ref, status: translate(locale, `status.${engagement.status}`) });
+      throw new CarnetError('rule_violation', 'rule.engagement.locked', { ref: engagement.ref, status: translate(locale, `status.${engagement.status}`) }, { field: 'id' });
     }
     const parameters: Parameters = {
       waveId: input.waveId ?? engagement.waveId,
@@ -148,8 +153,11 @@ export async function transitionEngagement(context: ServiceContext, input: Trans
     const { engagement, programme, consultants, days } = await getEngagement(trx, input.id);
     const from = engagement.status;
     const label = (status: EngagementStatus) => translate(locale, `status.${status}`);
+    if (TRANSITIONS[from].length === 0) {
+      throw new CarnetError('rule_violation', 'rule.transition.final', { ref: engagement.ref, from: label(from) }, { field: 'to' });
+    }
     if (!canTransition(from, input.to)) {
-      const allowed = TRANSITIONS[from].map((status) => `« ${label(status)} »`).join(', ') || translate(locale, 'rule.transition.closedFinal');
+      const allowed = TRANSITIONS[from].map((status) => `« ${label(status)} »`).join(', ');
       throw new CarnetError('rule_violation', 'rule.transition.invalid', { ref: engagement.ref, from: label(from), to: label(input.to), allowed }, { field: 'to' });
     }
     const logged = days.reduce((sum, day) => sum + day.halfDays, 0);

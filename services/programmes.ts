@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { formatLongDate } from '../core/calendar';
 import type { contract } from '../core/contract';
 import type { Programme, Wave } from '../core/domain';
 import type { ProgrammeView } from '../core/domainViews';
@@ -76,7 +77,7 @@ async function conflictIssues(db: Database, previous: Programme, programme: Prog
     .where('e.programme_id', programme.id)
     .andWhere((q) => q.where('d.date', '<', programme.opensOn).orWhere('d.date', '>', programme.closesOn))
     .distinct('e.ref').orderBy('e.ref');
-  if (daysOutside.length) issues.push(ruleError(moved('opensOn', 'closesOn'), 'rule.programme.conflict.window', { opensOn: programme.opensOn, closesOn: programme.closesOn, refs: daysOutside.map((d) => d.ref).join(', ') }));
+  if (daysOutside.length) issues.push(ruleError(moved('opensOn', 'closesOn'), 'rule.programme.conflict.window', { opensOn: formatLongDate(programme.opensOn, locale), closesOn: formatLongDate(programme.closesOn, locale), refs: daysOutside.map((d) => d.ref).join(', ') }));
 
   const companiesOutside: { name: string }[] = await db('companies as c').join('engagements as e', 'e.company_id', 'c.id')
     .where('e.programme_id', programme.id)
@@ -118,6 +119,12 @@ export async function saveProgramme(context: ServiceContext, input: ProgrammeInp
 
     const rows = input.waves.map((wave, index) =>
       waveToRow({ id: wave.id ?? context.newId(), programmeId: programme.id, name: wave.name.trim(), deadlineOn: wave.deadlineOn, ordinal: index + 1 } satisfies Wave));
+    // Waves left out of the list keep their place after the listed ones.
+    const listed = new Set(rows.map((row) => row.id));
+    let ordinal = rows.length;
+    for (const wave of [...existingWaves].sort((a, b) => a.ordinal - b.ordinal)) {
+      if (!listed.has(wave.id)) await trx('waves').where({ id: wave.id }).update({ ordinal: ++ordinal });
+    }
     // Renamed waves first take their id as a name, so that swapping two names never collides.
     for (const row of rows.filter((row) => existing.has(row.id))) await trx('waves').where({ id: row.id }).update({ name: row.id });
     for (const row of rows) {
