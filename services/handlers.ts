@@ -3,6 +3,7 @@ import type { ServiceContext } from './context';
 import { loadDemoData } from './demo/load';
 import { dumpSharedData } from './dump';
 import { listCompanies, saveCompany } from './companies';
+import { commitCompanyImport, previewCompanyImport } from './companyImport';
 import { listConsultants, saveConsultant } from './consultants';
 import { programmeDashboard } from './dashboard';
 import { createEngagement, transitionEngagement, updateEngagement } from './engagementCommands';
@@ -39,6 +40,8 @@ export const handlers: Handlers<ServiceContext> = {
 
   'companies.list': (input, context) => listCompanies(context.db, input.query),
   'companies.save': (input, context) => saveCompany(context, input),
+  'companies.importPreview': (input, context) => previewCompanyImport(context, input),
+  'companies.importCommit': (input, context) => commitCompanyImport(context, input),
 
   'consultants.list': (_input, context) => listConsultants(context.db),
   'consultants.save': (input, context) => saveConsultant(context, input),

@@ -7,6 +7,8 @@ export interface CliArguments {
   port: number | undefined;
   open: boolean;
   force: boolean;
+  /** import-companies: check and report, write nothing. */
+  dryRun: boolean;
   help: boolean;
 }
 
@@ -23,6 +25,7 @@ export function parseCliArguments(argv: string[]): CliArguments {
         port: { type: 'string' },
         'no-open': { type: 'boolean' },
         force: { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -35,6 +38,9 @@ export function parseCliArguments(argv: string[]): CliArguments {
     port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port attend un numéro de port entre 0 et 65535, pas « ${values.port} ».`);
   }
+  if (positionals[0] === 'import-companies' && positionals.length !== 2) {
+    throw new UsageError('import-companies attend un seul argument : le fichier CSV à importer.');
+  }
   return {
     command: positionals[0],
     positionals: positionals.slice(1),
@@ -42,6 +48,7 @@ export function parseCliArguments(argv: string[]): CliArguments {
     port,
     open: !values['no-open'],
     force: values.force ?? false,
+    dryRun: values['dry-run'] ?? false,
     help: values.help ?? false,
   };
 }
