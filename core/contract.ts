@@ -4,7 +4,9 @@
 
 import { z } from 'zod';
 import {
+  ACTIVITIES,
   ENGAGEMENT_STATUSES,
+  LOCATIONS,
   LOCALES,
   PHASES,
   PROJECT_TYPES,
@@ -18,6 +20,9 @@ import {
   type CompanyImportPreview,
   type CompanyImportResult,
   type CompanyListRow,
+  type DayEntryChange,
+  type DayGrid,
+  type DaySetResult,
   type ConsultantView,
   type ProgrammeDashboard,
   type ProgrammeView,
@@ -134,6 +139,18 @@ export const contract = {
   'engagements.create': method<EngagementDetail>()(z.object({ companyId: id, programmeId: id, ...engagementFields }).strict()),
   'engagements.update': method<EngagementDetail>()(z.object({ id, ...engagementFields }).partial({ waveId: true, projectType: true, phase: true, allowanceDays: true, dailyRateCents: true, consultantIds: true }).strict()),
   'engagements.transition': method<EngagementDetail>()(z.object({ id, to: z.enum(ENGAGEMENT_STATUSES) }).strict()),
+
+  'days.grid': method<DayGrid>()(z.object({ consultantId: id, from: isoDate, to: isoDate }).strict()),
+  'days.set': method<DaySetResult>()(z.object({
+    engagementId: id,
+    consultantId: id,
+    date: isoDate,
+    halfDays: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+    activity: z.enum(ACTIVITIES).optional(),
+    location: z.enum(LOCATIONS).optional(),
+    summary: z.string().max(4000).optional(),
+  }).strict()),
+  'days.audit': method<DayEntryChange[]>()(z.object({ engagementId: id }).strict()),
 };
 
 export type Contract = typeof contract;

@@ -1,5 +1,5 @@
 // Shapes the contract returns for the programme, companies, consultants and dashboard screens.
-import type { Company, Consultant, EngagementStatus, Phase, Programme, ProjectType, Wave } from './domain';
+import type { Company, Consultant, DayEntry, EngagementStatus, Phase, Programme, ProjectType, Wave } from './domain';
 import type { Finding } from './rules';
 
 export interface ProgrammeView extends Programme {
@@ -89,4 +89,51 @@ export interface CompanyImportResult {
   rejected: number;
   /** The rejected rows as CSV (French Excel: `;`, BOM, CRLF) with a column of reasons; null when none. */
   rejectsCsv: string | null;
+}
+
+/** One row of the day grid: an engagement the consultant works on, with its allowance meter. */
+export interface DayGridRow {
+  engagementId: string;
+  ref: string;
+  companyName: string;
+  status: EngagementStatus;
+  allowanceDays: number;
+  /** All consultants, all dates. */
+  halfDaysLogged: number;
+  startedOn: string | null;
+  locked: boolean;
+  /** The programme's window: days outside it are refused. */
+  opensOn: string;
+  closesOn: string;
+}
+
+export interface DayGrid {
+  consultant: Consultant;
+  from: string;
+  to: string;
+  rows: DayGridRow[];
+  /** The consultant's entries between from and to, on any engagement. */
+  entries: DayEntry[];
+}
+
+export interface DaySetResult {
+  entry: DayEntry | null;
+  /** Weekend or public holiday: allowed, flagged. */
+  warnings: Finding[];
+  halfDaysLogged: number;
+  allowanceDays: number;
+  status: EngagementStatus;
+}
+
+export interface DayEntryChange {
+  id: string;
+  engagementId: string;
+  consultantId: string;
+  consultantName: string;
+  date: string;
+  before: Pick<DayEntry, 'halfDays' | 'activity' | 'location' | 'summary'> | null;
+  after: Pick<DayEntry, 'halfDays' | 'activity' | 'location' | 'summary'> | null;
+  at: string;
+  by: string;
+  device: string;
 }

@@ -5,6 +5,7 @@ import type { Database } from './connection';
 import * as initial from './migrations/0001_initial';
 import * as defaultProgramme from './migrations/0002_default_programme';
 import * as statusChanges from './migrations/0003_status_changes';
+import * as dayEntryChanges from './migrations/0004_day_entry_changes';
 
 interface Migration {
   name: string;
@@ -17,6 +18,7 @@ const MIGRATIONS: Migration[] = [
   { name: '0001_initial', ...initial },
   { name: '0002_default_programme', ...defaultProgramme },
   { name: '0003_status_changes', ...statusChanges },
+  { name: '0004_day_entry_changes', ...dayEntryChanges },
 ];
 
 const migrationSource: Knex.MigrationSource<Migration> = {

@@ -286,5 +286,6 @@ export const SHARED_TABLES = [
   'day_entries',
   'deliverables',
   'status_changes',
+  'day_entry_changes',
 ] as const;
 export type SharedTable = (typeof SHARED_TABLES)[number];

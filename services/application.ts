@@ -41,6 +41,7 @@ export async function openApplication(options: OpenApplicationOptions): Promise<
       dataDir,
       version: CARNET_VERSION,
       actor: options.actor ?? os.userInfo().username,
+      device: os.hostname(),
       now,
       newId: () => newUlid(now),
     };

@@ -15,6 +15,8 @@ export interface ServiceContext {
   version: string;
   /** Who acts on this device, recorded in status changes (the OS account until identities exist). */
   actor: string;
+  /** This device's name, recorded in the day log's audit trail. */
+  device: string;
   now(): Date;
   newId(): string;
 }

@@ -66,7 +66,7 @@ async function nextRef(db: Database, year: string): Promise<string> {
   return `RD-${year}-${String(highest + 1).padStart(3, '0')}`;
 }
 
-async function recordStatusChange(db: Database, context: ServiceContext, engagementId: string, from: EngagementStatus | null, to: EngagementStatus): Promise<void> {
+export async function recordStatusChange(db: Database, context: ServiceContext, engagementId: string, from: EngagementStatus | null, to: EngagementStatus): Promise<void> {
   await db('status_changes').insert(statusChangeToRow({ id: context.newId(), engagementId, fromStatus: from, toStatus: to, at: context.now().toISOString(), by: context.actor }));
 }
 

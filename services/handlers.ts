@@ -6,6 +6,7 @@ import { listCompanies, saveCompany } from './companies';
 import { commitCompanyImport, previewCompanyImport } from './companyImport';
 import { listConsultants, saveConsultant } from './consultants';
 import { programmeDashboard } from './dashboard';
+import { dayAudit, dayGrid, setDay } from './dayLog';
 import { createEngagement, transitionEngagement, updateEngagement } from './engagementCommands';
 import { getEngagement, listEngagements } from './engagements';
 import { listProgrammes, saveProgramme } from './programmes';
@@ -49,4 +50,8 @@ export const handlers: Handlers<ServiceContext> = {
   'engagements.create': (input, context) => createEngagement(context, input),
   'engagements.update': (input, context) => updateEngagement(context, input),
   'engagements.transition': (input, context) => transitionEngagement(context, input),
+
+  'days.grid': (input, context) => dayGrid(context, input),
+  'days.set': (input, context) => setDay(context, input),
+  'days.audit': (input, context) => dayAudit(context.db, input.engagementId),
 };

@@ -1,10 +1,11 @@
 import type { MessageKey } from './fr';
 
+import { daysEn } from './days.en';
 import { directoryEn } from './directory.en';
 import { programmeEn } from './programme.en';
 import { rulesEn } from './rules.en';
 
-const interfaceEn: Record<Exclude<MessageKey, keyof typeof rulesEn | keyof typeof directoryEn | keyof typeof programmeEn>, string> = {
+const interfaceEn: Record<Exclude<MessageKey, keyof typeof rulesEn | keyof typeof directoryEn | keyof typeof programmeEn | keyof typeof daysEn>, string> = {
   'app.name': 'Carnet',
   'app.tagline': 'Mission logbook — Relocation / Diversification',
   'app.version': 'Version {version}',
@@ -167,4 +168,4 @@ const interfaceEn: Record<Exclude<MessageKey, keyof typeof rulesEn | keyof typeo
   'common.error': 'Something went wrong',
 };
 
-export const en: Record<MessageKey, string> = { ...interfaceEn, ...rulesEn, ...directoryEn, ...programmeEn };
+export const en: Record<MessageKey, string> = { ...interfaceEn, ...rulesEn, ...directoryEn, ...programmeEn, ...daysEn };

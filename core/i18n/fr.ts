@@ -1,4 +1,5 @@
 // French is the reference catalogue: every other language must have exactly these keys.
+import { daysFr } from './days.fr';
 import { directoryFr } from './directory.fr';
 import { programmeFr } from './programme.fr';
 import { rulesFr } from './rules.fr';
@@ -166,6 +167,6 @@ const interfaceFr = {
   'common.error': 'Une erreur est survenue',
 } as const;
 
-export const fr = { ...interfaceFr, ...rulesFr, ...directoryFr, ...programmeFr };
+export const fr = { ...interfaceFr, ...rulesFr, ...directoryFr, ...programmeFr, ...daysFr };
 
 export type MessageKey = keyof typeof fr;

@@ -30,7 +30,7 @@ export async function loadDemoData(db: Database, { force = false }: { force?: bo
     const [{ others }] = (await trx('companies').count({ others: '*' })) as [{ others: number }];
     if (Number(count) + Number(others) > 0) {
       if (!force) throw new CarnetError('database_not_empty', 'error.database_not_empty', { engagements: Number(count) });
-      for (const table of ['status_changes', 'deliverables', 'day_entries', 'engagement_consultants', 'engagements', 'consultants', 'companies']) {
+      for (const table of ['day_entry_changes', 'status_changes', 'deliverables', 'day_entries', 'engagement_consultants', 'engagements', 'consultants', 'companies']) {
         await trx(table).delete();
       }
     }

@@ -82,6 +82,9 @@ const WITH_UNKNOWN_KEY: Record<MethodName, Record<string, unknown>> = {
   },
   'engagements.update': { id: 'any', bogus: 1 },
   'engagements.transition': { id: 'any', to: 'committed', bogus: 1 },
+  'days.grid': { consultantId: 'k', from: '2022-03-01', to: '2022-03-07', bogus: 1 },
+  'days.set': { engagementId: 'e', consultantId: 'k', date: '2022-03-01', halfDays: 1, bogus: 1 },
+  'days.audit': { engagementId: 'e', bogus: 1 },
 };
 
 describe('dispatcher: unknown methods', () => {

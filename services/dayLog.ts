@@ -1,0 +1,197 @@
+import type { z } from 'zod';
+import { addDays } from '../core/calendar';
+import type { contract } from '../core/contract';
+import { dayLogIssues } from '../core/dayLog';
+import { LOCKED_STATUSES, type DayEntry, type EngagementStatus } from '../core/domain';
+import type { DayEntryChange, DayGrid, DaySetResult } from '../core/domainViews';
+import { CarnetError } from '../core/errors';
+import { ruleError } from '../core/rules';
+import type { Database } from '../db/connection';
+import { consultantFromRow, dayEntryFromRow, dayEntryToRow, type ConsultantRow, type DayEntryRow } from '../db/rows';
+import type { ServiceContext } from './context';
+import { recordStatusChange } from './engagementCommands';
+import { refuseOnErrors, toFindings } from './findings';
+
+type SetInput = z.output<(typeof contract)['days.set']['input']>;
+type GridInput = z.output<(typeof contract)['days.grid']['input']>;
+
+/** The longest period a grid may ask for: a month view with its surrounding weeks. */
+const MAX_GRID_DAYS = 62;
+
+type EntryFields = Pick<DayEntry, 'halfDays' | 'activity' | 'location' | 'summary'>;
+
+const fieldsOf = (row: DayEntryRow | undefined): EntryFields | null =>
+  row ? { halfDays: row.half_days, activity: row.activity, location: row.location, summary: row.summary } : null;
+
+const sameFields = (a: EntryFields | null, b: EntryFields | null) => JSON.stringify(a) === JSON.stringify(b);
+
+interface SituationRow {
+  ref: string;
+  status: EngagementStatus;
+  allowance_days: number;
+  started_on: string | null;
+  opens_on: string;
+  closes_on: string;
+  staffing_id: string | null;
+}
+
+async function sumHalfDays(query: Promise<{ total: number | null }[]>): Promise<number> {
+  const [row] = await query;
+  return Number(row?.total ?? 0);
+}
+
+/**
+ * Logs, changes or clears one consultant's day on one engagement, through every rule of the day
+ * log, with its audit record, in one transaction. The first day of a committed engagement starts it.
+ */
+export async function setDay(context: ServiceContext, input: SetInput): Promise<DaySetResult> {
+  const locale = context.settings.get().locale;
+  return context.db.transaction(async (trx) => {
+    const situation: SituationRow | undefined = await trx('engagements as e')
+      .join('programmes as p', 'p.id', 'e.programme_id')
+      .leftJoin('engagement_consultants as ec', (join) => join.on('ec.engagement_id', 'e.id').andOnVal('ec.consultant_id', input.consultantId))
+      .where('e.id', input.engagementId)
+      .first('e.ref', 'e.status', 'e.allowance_days', 'e.started_on', 'p.opens_on', 'p.closes_on', 'ec.id as staffing_id');
+    if (!situation) throw new CarnetError('not_found', 'error.not_found.engagement', { id: input.engagementId }, { field: 'engagementId' });
+    const consultant: Pick<ConsultantRow, 'name'> | undefined = await trx('consultants').where({ id: input.consultantId }).first('name');
+    if (!consultant) throw new CarnetError('not_found', 'error.not_found.consultant', { id: input.consultantId }, { field: 'consultantId' });
+
+    const key = { engagement_id: input.engagementId, consultant_id: input.consultantId, date: input.date };
+    const existing: DayEntryRow | undefined = await trx('day_entries').where(key).first();
+    const engagementTotal = await sumHalfDays(trx('day_entries').where({ engagement_id: input.engagementId }).sum({ total: 'half_days' }));
+    const elsewhereOnDate = await sumHalfDays(
+      trx('day_entries').where({ consultant_id: input.consultantId, date: input.date }).whereNot({ engagement_id: input.engagementId }).sum({ total: 'half_days' }),
+    );
+    const engagementHalfDaysElsewhere = engagementTotal - (existing?.half_days ?? 0);
+    const issues = dayLogIssues({
+      ref: situation.ref,
+      status: situation.status,
+      allowanceDays: situation.allowance_days,
+      startedOn: situation.started_on,
+      opensOn: situation.opens_on,
+      closesOn: situation.closes_on,
+      consultantName: consultant.name,
+      staffed: situation.staffing_id !== null,
+      engagementHalfDaysElsewhere,
+      consultantHalfDaysOnDateElsewhere: elsewhereOnDate,
+    }, { date: input.date, halfDays: input.halfDays }, locale);
+    refuseOnErrors(issues, locale);
+
+    const before = fieldsOf(existing);
+    const after: EntryFields | null = input.halfDays === 0 ? null : {
+      halfDays: input.halfDays,
+      activity: input.activity ?? before?.activity ?? 'autre',
+      location: input.location ?? before?.location ?? 'on_site',
+      summary: input.summary ?? before?.summary ?? '',
+    };
+    let entry: DayEntry | null = existing ? dayEntryFromRow(existing) : null;
+    let status = situation.status;
+    if (!sameFields(before, after)) {
+      if (!after) {
+        await trx('day_entries').where({ id: existing!.id }).delete();
+        entry = null;
+      } else {
+        entry = { id: existing?.id ?? context.newId(), engagementId: input.engagementId, consultantId: input.consultantId, date: input.date, ...after };
+        if (existing) await trx('day_entries').where({ id: existing.id }).update(dayEntryToRow(entry));
+        else await trx('day_entries').insert(dayEntryToRow(entry));
+      }
+      await trx('day_entry_changes').insert({
+        id: context.newId(),
+        ...key,
+        before_json: before && JSON.stringify(before),
+        after_json: after && JSON.stringify(after),
+        at: context.now().toISOString(),
+        by: context.actor,
+        device: context.device,
+      });
+      if (after && situation.status === 'committed') {
+        await trx('engagements').where({ id: input.engagementId }).update({ status: 'in_progress', started_on: situation.started_on ?? input.date });
+        await recordStatusChange(trx, context, input.engagementId, 'committed', 'in_progress');
+        status = 'in_progress';
+      }
+    }
+    return {
+      entry,
+      warnings: toFindings(issues, locale),
+      halfDaysLogged: engagementHalfDaysElsewhere + input.halfDays,
+      allowanceDays: situation.allowance_days,
+      status,
+    };
+  });
+}
+
+/** A consultant's engagements and entries over a week or a month, in four queries. */
+export async function dayGrid(context: ServiceContext, input: GridInput): Promise<DayGrid> {
+  const { db } = context;
+  const consultantRow = await db<ConsultantRow>('consultants').where({ id: input.consultantId }).first();
+  if (!consultantRow) throw new CarnetError('not_found', 'error.not_found.consultant', { id: input.consultantId }, { field: 'consultantId' });
+  if (input.to < input.from || addDays(input.from, MAX_GRID_DAYS) <= input.to) {
+    refuseOnErrors([ruleError('to', 'rule.day.range', { from: input.from, to: input.to, max: MAX_GRID_DAYS })], context.settings.get().locale);
+  }
+  const entries: DayEntryRow[] = await db('day_entries').where('consultant_id', input.consultantId).whereBetween('date', [input.from, input.to]).orderBy(['date', 'engagement_id']);
+  const withEntries = new Set(entries.map((entry) => entry.engagement_id));
+  const logged = db('day_entries').select('engagement_id').sum({ half_days_logged: 'half_days' }).groupBy('engagement_id').as('logged');
+  const rows: (SituationRow & { id: string; company_name: string; half_days_logged: number | null })[] = await db('engagements as e')
+    .join('engagement_consultants as ec', 'ec.engagement_id', 'e.id')
+    .join('companies as c', 'c.id', 'e.company_id')
+    .join('programmes as p', 'p.id', 'e.programme_id')
+    .leftJoin(logged, 'logged.engagement_id', 'e.id')
+    .where('ec.consultant_id', input.consultantId)
+    .select('e.id', 'e.ref', 'e.status', 'e.allowance_days', 'e.started_on', 'p.opens_on', 'p.closes_on', 'c.name as company_name', 'logged.half_days_logged')
+    .orderBy('e.ref');
+  return {
+    consultant: consultantFromRow(consultantRow),
+    from: input.from,
+    to: input.to,
+    // Engagements the consultant can log on, and any other that holds entries in the period.
+    rows: rows
+      .filter((row) => !['draft', 'closed'].includes(row.status) || withEntries.has(row.id))
+      .map((row) => ({
+        engagementId: row.id,
+        ref: row.ref,
+        companyName: row.company_name,
+        status: row.status,
+        allowanceDays: row.allowance_days,
+        halfDaysLogged: Number(row.half_days_logged ?? 0),
+        startedOn: row.started_on,
+        locked: LOCKED_STATUSES.includes(row.status),
+        opensOn: row.opens_on,
+        closesOn: row.closes_on,
+      })),
+    entries: entries.map(dayEntryFromRow),
+  };
+}
+
+interface ChangeRow {
+  id: string;
+  engagement_id: string;
+  consultant_id: string;
+  consultant_name: string | null;
+  date: string;
+  before_json: string | null;
+  after_json: string | null;
+  at: string;
+  by: string;
+  device: string;
+}
+
+/** How an engagement's timesheet came to be: every change of a day entry, newest first. */
+export async function dayAudit(db: Database, engagementId: string): Promise<DayEntryChange[]> {
+  const rows: ChangeRow[] = await db('day_entry_changes as d')
+    .leftJoin('consultants as k', 'k.id', 'd.consultant_id')
+    .where('d.engagement_id', engagementId)
+    .select('d.*', 'k.name as consultant_name')
+    .orderBy([{ column: 'd.at', order: 'desc' }, { column: 'd.id', order: 'desc' }]);
+  return rows.map((row) => ({
+    id: row.id,
+    engagementId: row.engagement_id,
+    consultantId: row.consultant_id,
+    consultantName: row.consultant_name ?? row.consultant_id,
+    date: row.date,
+    before: row.before_json ? (JSON.parse(row.before_json) as EntryFields) : null,
+    after: row.after_json ? (JSON.parse(row.after_json) as EntryFields) : null,
+    at: row.at,
+    by: row.by,
+    device: row.device,
+  }));
+}
