@@ -53,6 +53,9 @@ const REQUIRED_FIELDS: Partial<Record<MethodName, string[]>> = {
   'engagements.create': ['companyId', 'programmeId', 'waveId', 'projectType', 'phase', 'allowanceDays', 'dailyRateCents', 'consultantIds'],
   'engagements.update': ['id'],
   'engagements.transition': ['id', 'to'],
+  'days.grid': ['consultantId', 'from', 'to'],
+  'days.set': ['engagementId', 'consultantId', 'date', 'halfDays'],
+  'days.audit': ['engagementId'],
 };
 
 /** A valid input of each method plus one key the contract does not know. */
