@@ -8,12 +8,14 @@ import { CompanyCard } from './engagement/CompanyCard';
 import { DaysCard } from './engagement/DaysCard';
 import { DeliverablesCard } from './engagement/DeliverablesCard';
 import { EngagementHeader } from './engagement/EngagementHeader';
+import { LifecycleActions } from './engagement/LifecycleActions';
 import { MissionCard } from './engagement/MissionCard';
+import { StatusHistory } from './engagement/StatusHistory';
 import { SummaryCards } from './engagement/SummaryCards';
 
 export function EngagementPage({ id }: { id: string }) {
   const { t } = useI18n();
-  const { state, reload } = useApiQuery(`engagements.get:${id}`, (api) => api.call('engagements.get', { id }));
+  const { state, reload, refresh } = useApiQuery(`engagements.get:${id}`, (api) => api.call('engagements.get', { id }));
   const ref = state.status === 'success' ? state.data.engagement.ref : null;
 
   useEffect(() => {
@@ -31,13 +33,17 @@ export function EngagementPage({ id }: { id: string }) {
       {state.status === 'success' && (
         <>
           <EngagementHeader detail={state.data} />
+          <LifecycleActions detail={state.data} onChanged={refresh} />
           <SummaryCards detail={state.data} />
           <div className="card-grid">
             <CompanyCard company={state.data.company} programme={state.data.programme} />
             <MissionCard detail={state.data} />
           </div>
           <DaysCard detail={state.data} />
-          <DeliverablesCard deliverables={state.data.deliverables} />
+          <div className="card-grid">
+            <DeliverablesCard deliverables={state.data.deliverables} />
+            <StatusHistory changes={state.data.statusChanges} />
+          </div>
         </>
       )}
     </div>

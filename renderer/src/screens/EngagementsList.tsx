@@ -4,6 +4,8 @@ import type { EngagementRow } from '../../../core/domain';
 import { useApiQuery } from '../api/useApiQuery';
 import { ErrorPanel, LoadingPanel } from '../components/StatePanels';
 import { useI18n } from '../i18n';
+import { hrefs } from '../router';
+import { PlusIcon } from './companies/directoryIcons';
 import { DemoEmptyState } from './list/DemoEmptyState';
 import { EngagementsTable } from './list/EngagementsTable';
 import { ListToolbar } from './list/ListToolbar';
@@ -61,6 +63,10 @@ export function EngagementsList({ filters, onFiltersChange, memory }: Props) {
         <p className="page-header-note" role="status">
           {demoSummary && !isEmpty ? t('list.demo.done', { engagements: number(demoSummary.engagements), dayEntries: number(demoSummary.dayEntries) }) : ''}
         </p>
+        <a className="button button--primary" href={hrefs.newEngagement()}>
+          <PlusIcon />
+          {t('programme.new.open')}
+        </a>
       </header>
 
       {failure ? (
