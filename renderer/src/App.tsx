@@ -1,17 +1,20 @@
-import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type MouseEvent } from 'react';
 import { TopBar } from './components/TopBar';
 import { useI18n } from './i18n';
 import { routeKey, useRoute, type Route } from './router';
 import type { Section } from './components/TopBar';
-import { CompaniesPage } from './screens/CompaniesPage';
-import { ConsultantsPage } from './screens/ConsultantsPage';
-import { DashboardPage } from './screens/DashboardPage';
+import { LoadingPanel } from './components/StatePanels';
 import { EngagementPage } from './screens/EngagementPage';
-import { NewEngagementPage } from './screens/NewEngagementPage';
-import { ProgrammesPage } from './screens/ProgrammesPage';
 import { EngagementsList } from './screens/EngagementsList';
 import { NotFound } from './screens/NotFound';
 import { INITIAL_LIST_FILTERS, type ListFilters, type ListMemory } from './screens/list/listView';
+
+// Screens used less often than the list and the engagement page load on first visit.
+const CompaniesPage = lazy(() => import('./screens/CompaniesPage').then((module) => ({ default: module.CompaniesPage })));
+const ConsultantsPage = lazy(() => import('./screens/ConsultantsPage').then((module) => ({ default: module.ConsultantsPage })));
+const DashboardPage = lazy(() => import('./screens/DashboardPage').then((module) => ({ default: module.DashboardPage })));
+const NewEngagementPage = lazy(() => import('./screens/NewEngagementPage').then((module) => ({ default: module.NewEngagementPage })));
+const ProgrammesPage = lazy(() => import('./screens/ProgrammesPage').then((module) => ({ default: module.ProgrammesPage })));
 
 export function App() {
   const { t } = useI18n();
@@ -44,11 +47,13 @@ export function App() {
       <main id="main" ref={mainRef} tabIndex={-1} className={`app-main app-main--${route.name}`}>
         {route.name === 'list' && <EngagementsList filters={listFilters} onFiltersChange={setListFilters} memory={listMemory} />}
         {route.name === 'engagement' && <EngagementPage key={route.id} id={route.id} />}
-        {route.name === 'newEngagement' && <NewEngagementPage />}
-        {route.name === 'companies' && <CompaniesPage />}
-        {route.name === 'consultants' && <ConsultantsPage />}
-        {route.name === 'dashboard' && <DashboardPage />}
-        {route.name === 'programmes' && <ProgrammesPage />}
+        <Suspense fallback={<LoadingPanel label={t('common.loading')} />}>
+          {route.name === 'newEngagement' && <NewEngagementPage />}
+          {route.name === 'companies' && <CompaniesPage />}
+          {route.name === 'consultants' && <ConsultantsPage />}
+          {route.name === 'dashboard' && <DashboardPage />}
+          {route.name === 'programmes' && <ProgrammesPage />}
+        </Suspense>
         {route.name === 'notFound' && <NotFound />}
       </main>
     </div>
