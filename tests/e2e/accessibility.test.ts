@@ -49,4 +49,18 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
+
+  it('the companies, consultants, new engagement, dashboard and programmes screens have no violation', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
+    await page.goto(host.url);
+    await expect.poll(() => page.getByRole('table', { name: 'Engagements' }).getByRole('row').count()).toBeGreaterThan(5);
+    for (const [hash, heading] of [['#/companies', 'Entreprises'], ['#/consultants', 'Consultants'], ['#/engagements/new', 'engagement'], ['#/dashboard', 'Tableau de bord'], ['#/programmes', 'Programmes']] as const) {
+      await page.evaluate((target) => (window.location.hash = target), hash);
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 10_000 }).toContain(heading);
+      // Let data-driven content (tables, charts) arrive before judging the page.
+      await page.waitForLoadState('networkidle');
+      expect(await axeViolations(page), hash).toEqual([]);
+    }
+    await page.close();
+  });
 });
