@@ -104,8 +104,9 @@ export async function setDay(context: ServiceContext, input: SetInput): Promise<
         by: context.actor,
         device: context.device,
       });
+      if (after && !situation.started_on) await trx('engagements').where({ id: input.engagementId }).update({ started_on: input.date });
       if (after && situation.status === 'committed') {
-        await trx('engagements').where({ id: input.engagementId }).update({ status: 'in_progress', started_on: situation.started_on ?? input.date });
+        await trx('engagements').where({ id: input.engagementId }).update({ status: 'in_progress' });
         await recordStatusChange(trx, context, input.engagementId, 'committed', 'in_progress');
         status = 'in_progress';
       }

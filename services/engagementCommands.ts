@@ -169,7 +169,10 @@ export async function transitionEngagement(context: ServiceContext, input: Trans
     if (input.to === 'draft' && logged > 0) {
       throw new CarnetError('rule_violation', 'rule.transition.hasDays', { ref: engagement.ref, logged: formatDays(logged, locale) }, { field: 'to' });
     }
-    if (input.to === 'in_progress' && !engagement.startedOn) changes.started_on = context.now().toISOString().slice(0, 10);
+    // Starting today fixes the start date; outside the programme's window (e.g. entering a past
+    // mission afterwards) the first logged day will fix it instead, so no real day is refused.
+    const today = context.now().toISOString().slice(0, 10);
+    if (input.to === 'in_progress' && !engagement.startedOn && today >= programme.opensOn && today <= programme.closesOn) changes.started_on = today;
     if (input.to === 'completed') {
       if (logged === 0) throw new CarnetError('rule_violation', 'rule.transition.noDays', { ref: engagement.ref }, { field: 'to' });
       changes.completed_on = days[days.length - 1]!.date;

@@ -302,6 +302,21 @@ describe('engagements.transition: the lifecycle', () => {
     });
   });
 
+  it('starting after the programme closed leaves startedOn to the first day logged', async () => {
+    await withTestApp(async (testApp) => {
+      const fx = await fixture(testApp);
+      const { engagement } = await testApp.call('engagements.create', createInput(fx));
+      await testApp.call('engagements.transition', { id: engagement.id, to: 'committed' });
+      const started = await testApp.call('engagements.transition', { id: engagement.id, to: 'in_progress' });
+      expect(started.engagement.startedOn).toBeNull();
+      await testApp.call('days.set', { engagementId: engagement.id, consultantId: fx.consultantIds[0]!, date: '2022-06-14', halfDays: 2 });
+      expect((await testApp.call('engagements.get', { id: engagement.id })).engagement.startedOn).toBe('2022-06-14');
+      // From then on, the start bounds the log.
+      const refused = await testApp.dispatch('days.set', { engagementId: engagement.id, consultantId: fx.consultantIds[0]!, date: '2022-06-13', halfDays: 1 });
+      expect(refused.ok).toBe(false);
+    }, { now: tickingClock('2026-11-28T09:00:00Z'), actor: ACTOR });
+  });
+
   it('committed → in_progress sets startedOn to the clock’s date', async () => {
     await withTestApp(async (testApp) => {
       const fx = await fixture(testApp);
