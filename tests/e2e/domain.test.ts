@@ -51,6 +51,27 @@ describe('companies, engagements and the dashboard in the browser host', () => {
     await page.close();
   });
 
+  it('imports a Windows-1252 CSV of companies after a preview, and offers the rejected rows', async () => {
+    const page = await openApp(browser, host, '#/companies');
+    await page.getByRole('button', { name: 'Importer une liste (CSV)' }).click();
+    // Windows-1252 bytes: « é » is 0xE9. One good row, one with a wrong SIRET.
+    const csv = 'SIRET;Raison sociale;Code NAF;Secteur;Effectif;Code postal;Commune\r\n'
+      + '73282932000074;Société Générale d\'Équipement;28.29B;Mécanique;240;37000;Tours\r\n'
+      + '73282932000075;Atelier Erroné;25.62A;Mécanique;50;45000;Orléans\r\n';
+    const bytes = Buffer.from([...csv].map((c) => (c === 'é' ? 0xe9 : c === 'É' ? 0xc9 : c.charCodeAt(0))));
+    await page.getByLabel('Fichier CSV').setInputFiles({ name: 'selection-region.csv', mimeType: 'text/csv', buffer: bytes });
+    await expect.poll(() => page.getByText('Société Générale d\'Équipement').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText(/SIRET 73282932000075 est invalide/).count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Importer 1 entreprise' }).click();
+    await expect.poll(() => page.getByRole('button', { name: /Télécharger les lignes rejetées/ }).count(), { timeout: 10_000 }).toBe(1);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Télécharger les lignes rejetées/ }).click()]);
+    const rejects = (await import('node:fs')).readFileSync((await download.path())!, 'utf8');
+    expect(rejects.startsWith('\ufeff')).toBe(true);
+    expect(rejects).toContain('Atelier Erroné');
+    expect(rejects).not.toContain('Société Générale');
+    await page.close();
+  });
+
   it('refuses to commit an engagement that would overrun the envelope, naming the overrun', async () => {
     const page = await openApp(browser, host);
     // Fill the envelope: a programme with little money left is the simplest overrun to provoke.
