@@ -98,8 +98,13 @@ export function publicHolidayOn(date: IsoDate): PublicHoliday | null {
 }
 
 /** A date for people: « 10 mai 2023 » (fr) or « 10 May 2023 » (en). */
+const longDateFormats = {
+  fr: new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+};
+
 export function formatLongDate(date: IsoDate, locale: 'fr' | 'en'): string {
-  const text = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(parseIsoDate(date));
+  const text = longDateFormats[locale].format(parseIsoDate(date));
   // French writes the first of the month as an ordinal: « 1er janvier ».
   return locale === 'fr' ? text.replace(/^1 /, '1er ') : text;
 }

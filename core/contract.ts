@@ -36,7 +36,8 @@ const method =
 
 const noInput = z.object({}).strict();
 const id = z.string().min(1).max(64);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'AAAA-MM-JJ');
+// A real calendar date `YYYY-MM-DD` (2022-02-30 is refused at the door).
+const isoDate = z.iso.date();
 const cents = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 
 const programmeInput = z.object({

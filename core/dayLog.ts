@@ -66,11 +66,12 @@ export function dayLogIssues(situation: DayLogSituation, change: DayLogChange, l
       date,
     }));
   }
-  for (const flag of dayFlags(change.date)) issues.push(flagWarning(flag, change.date, date));
+  for (const flag of dayFlags(change.date)) issues.push(flagWarning(flag, change.date, date, locale));
   return issues;
 }
 
-function flagWarning(flag: DayFlag, isoDate: IsoDate, date: string): RuleIssue {
+function flagWarning(flag: DayFlag, isoDate: IsoDate, date: string, locale: Locale): RuleIssue {
   if (flag === 'weekend') return ruleWarning('date', 'flag.day.weekend', { date });
-  return ruleWarning('date', 'flag.day.holiday', { date, holiday: publicHolidayOn(isoDate) ?? '' });
+  const holiday = publicHolidayOn(isoDate);
+  return ruleWarning('date', 'flag.day.holiday', { date, holiday: holiday ? translate(locale, `holiday.${holiday}`) : '' });
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { addDays } from '../core/calendar';
+import { addDays, formatLongDate } from '../core/calendar';
 import type { contract } from '../core/contract';
 import { dayLogIssues } from '../core/dayLog';
 import { LOCKED_STATUSES, type DayEntry, type EngagementStatus } from '../core/domain';
@@ -127,7 +127,8 @@ export async function dayGrid(context: ServiceContext, input: GridInput): Promis
   const consultantRow = await db<ConsultantRow>('consultants').where({ id: input.consultantId }).first();
   if (!consultantRow) throw new CarnetError('not_found', 'error.not_found.consultant', { id: input.consultantId }, { field: 'consultantId' });
   if (input.to < input.from || addDays(input.from, MAX_GRID_DAYS) <= input.to) {
-    refuseOnErrors([ruleError('to', 'rule.day.range', { from: input.from, to: input.to, max: MAX_GRID_DAYS })], context.settings.get().locale);
+    const locale = context.settings.get().locale;
+    refuseOnErrors([ruleError('to', 'rule.day.range', { from: formatLongDate(input.from, locale), to: formatLongDate(input.to, locale), max: MAX_GRID_DAYS })], locale);
   }
   const entries: DayEntryRow[] = await db('day_entries').where('consultant_id', input.consultantId).whereBetween('date', [input.from, input.to]).orderBy(['date', 'engagement_id']);
   const withEntries = new Set(entries.map((entry) => entry.engagement_id));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isUlid, makeUlid } from '../../../core/ids';
+import { isUlid, makeUlid, monotonicUlidFactory } from '../../../core/ids';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const MAX_TIME = 2 ** 48 - 1;
@@ -74,5 +74,16 @@ describe('isUlid', () => {
     expect(isUlid(`${valid}0`)).toBe(false);
     for (const letter of ['I', 'L', 'O', 'U', '-', 'é']) expect(isUlid(letter + valid.slice(1)), letter).toBe(false);
     expect(isUlid('')).toBe(false);
+  });
+});
+
+describe('monotonicUlidFactory', () => {
+  it('keeps ids increasing within one millisecond and when the clock steps back', () => {
+    let byte = 0;
+    const next = monotonicUlidFactory(() => (byte = (byte * 7 + 13) % 256));
+    const ids = [1_700_000_000_000, 1_700_000_000_000, 1_700_000_000_000, 1_699_999_999_000, 1_700_000_000_001].map((time) => next(time));
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.every(isUlid)).toBe(true);
   });
 });
