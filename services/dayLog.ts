@@ -35,9 +35,15 @@ interface SituationRow {
   staffing_id: string | null;
 }
 
-async function sumHalfDays(query: Promise<{ total: number | null }[]>): Promise<number> {
-  const [row] = await query;
-  return Number(row?.total ?? 0);
+interface LogSituationRow extends SituationRow {
+  consultant_name: string | null;
+  engagement_total: number | null;
+  elsewhere_on_date: number | null;
+  entry_id: string | null;
+  entry_half_days: DayEntryRow['half_days'] | null;
+  entry_activity: DayEntryRow['activity'] | null;
+  entry_location: DayEntryRow['location'] | null;
+  entry_summary: string | null;
 }
 
 /**
@@ -47,21 +53,34 @@ async function sumHalfDays(query: Promise<{ total: number | null }[]>): Promise<
 export async function setDay(context: ServiceContext, input: SetInput): Promise<DaySetResult> {
   const locale = context.settings.get().locale;
   return context.db.transaction(async (trx) => {
-    const situation: SituationRow | undefined = await trx('engagements as e')
+    // One round trip for everything the rules need: each statement costs a trip to SQLite's thread.
+    const situation: LogSituationRow | undefined = await trx('engagements as e')
       .join('programmes as p', 'p.id', 'e.programme_id')
-      .leftJoin('engagement_consultants as ec', (join) => join.on('ec.engagement_id', 'e.id').andOnVal('ec.consultant_id', input.consultantId))
+      .leftJoin('day_entries as d', (join) =>
+        join.on('d.engagement_id', 'e.id').andOnVal('d.consultant_id', input.consultantId).andOnVal('d.date', input.date))
       .where('e.id', input.engagementId)
-      .first('e.ref', 'e.status', 'e.allowance_days', 'e.started_on', 'p.opens_on', 'p.closes_on', 'ec.id as staffing_id');
+      .first(
+        'e.ref', 'e.status', 'e.allowance_days', 'e.started_on', 'p.opens_on', 'p.closes_on',
+        'd.id as entry_id', 'd.half_days as entry_half_days', 'd.activity as entry_activity', 'd.location as entry_location', 'd.summary as entry_summary',
+        trx('engagement_consultants').where({ consultant_id: input.consultantId }).whereRaw('?? = ??', ['engagement_id', 'e.id']).select('id').as('staffing_id'),
+        trx('consultants').where({ id: input.consultantId }).select('name').as('consultant_name'),
+        trx('day_entries').whereRaw('?? = ??', ['engagement_id', 'e.id']).sum('half_days').as('engagement_total'),
+        trx('day_entries').where({ consultant_id: input.consultantId, date: input.date }).whereRaw('?? <> ??', ['engagement_id', 'e.id']).sum('half_days').as('elsewhere_on_date'),
+      );
     if (!situation) throw new CarnetError('not_found', 'error.not_found.engagement', { id: input.engagementId }, { field: 'engagementId' });
-    const consultant: Pick<ConsultantRow, 'name'> | undefined = await trx('consultants').where({ id: input.consultantId }).first('name');
-    if (!consultant) throw new CarnetError('not_found', 'error.not_found.consultant', { id: input.consultantId }, { field: 'consultantId' });
-
+    if (situation.consultant_name === null) throw new CarnetError('not_found', 'error.not_found.consultant', { id: input.consultantId }, { field: 'consultantId' });
+    const consultant = { name: situation.consultant_name };
     const key = { engagement_id: input.engagementId, consultant_id: input.consultantId, date: input.date };
-    const existing: DayEntryRow | undefined = await trx('day_entries').where(key).first();
-    const engagementTotal = await sumHalfDays(trx('day_entries').where({ engagement_id: input.engagementId }).sum({ total: 'half_days' }));
-    const elsewhereOnDate = await sumHalfDays(
-      trx('day_entries').where({ consultant_id: input.consultantId, date: input.date }).whereNot({ engagement_id: input.engagementId }).sum({ total: 'half_days' }),
-    );
+    const existing: DayEntryRow | undefined = situation.entry_id === null ? undefined : {
+      id: situation.entry_id,
+      ...key,
+      half_days: situation.entry_half_days!,
+      activity: situation.entry_activity!,
+      location: situation.entry_location!,
+      summary: situation.entry_summary!,
+    };
+    const engagementTotal = Number(situation.engagement_total ?? 0);
+    const elsewhereOnDate = Number(situation.elsewhere_on_date ?? 0);
     const engagementHalfDaysElsewhere = engagementTotal - (existing?.half_days ?? 0);
     const issues = dayLogIssues({
       ref: situation.ref,
