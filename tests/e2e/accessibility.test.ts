@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startBrowserHost, type RunningHost } from './support/browserHost';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserAndHost } from './support/browserHost';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -26,20 +26,11 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
-  let browser: Browser;
-  let host: RunningHost;
-
-  beforeAll(async () => {
-    [browser, host] = await Promise.all([launchChromium(), startBrowserHost({ demo: true })]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const env = useBrowserAndHost({ demo: true });
 
   it('the engagements list and an engagement page have no violation', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
-    await page.goto(host.url);
+    const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
+    await page.goto(env.host.url);
     const table = page.getByRole('table', { name: 'Engagements' });
     await expect.poll(() => table.getByRole('row').count()).toBeGreaterThan(5);
     expect(await axeViolations(page)).toEqual([]);
@@ -51,8 +42,8 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   });
 
   it('the companies, consultants, new engagement, dashboard and programmes screens have no violation', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
-    await page.goto(host.url);
+    const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
+    await page.goto(env.host.url);
     await expect.poll(() => page.getByRole('table', { name: 'Engagements' }).getByRole('row').count()).toBeGreaterThan(5);
     for (const [hash, heading] of [['#/companies', 'Entreprises'], ['#/consultants', 'Consultants'], ['#/engagements/new', 'engagement'], ['#/dashboard', 'Tableau de bord'], ['#/programmes', 'Programmes']] as const) {
       await page.evaluate((target) => (window.location.hash = target), hash);

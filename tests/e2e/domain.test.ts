@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startBrowserHost, type RunningHost } from './support/browserHost';
+import { describe, expect, it } from 'vitest';
+import { useBrowserAndHost, type RunningHost } from './support/browserHost';
 
 async function openApp(browser: Browser, host: RunningHost, hash = ''): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -11,19 +11,10 @@ async function openApp(browser: Browser, host: RunningHost, hash = ''): Promise<
 }
 
 describe('companies, engagements and the dashboard in the browser host', () => {
-  let browser: Browser;
-  let host: RunningHost;
-
-  beforeAll(async () => {
-    [browser, host] = await Promise.all([launchChromium(), startBrowserHost({ demo: true })]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const env = useBrowserAndHost({ demo: true });
 
   it('refuses a company with a wrong SIRET and says why beside the field', async () => {
-    const page = await openApp(browser, host, '#/companies');
+    const page = await openApp(env.browser, env.host, '#/companies');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Entreprises');
     await page.getByRole('button', { name: 'Nouvelle entreprise' }).click();
     const siret = page.getByLabel('SIRET');
@@ -52,7 +43,7 @@ describe('companies, engagements and the dashboard in the browser host', () => {
   });
 
   it('imports a Windows-1252 CSV of companies after a preview, and offers the rejected rows', async () => {
-    const page = await openApp(browser, host, '#/companies');
+    const page = await openApp(env.browser, env.host, '#/companies');
     await page.getByRole('button', { name: 'Importer une liste (CSV)' }).click();
     // Windows-1252 bytes: « é » is 0xE9. One good row, one with a wrong SIRET.
     const csv = 'SIRET;Raison sociale;Code NAF;Secteur;Effectif;Code postal;Commune\r\n'
@@ -73,7 +64,7 @@ describe('companies, engagements and the dashboard in the browser host', () => {
   });
 
   it('refuses to commit an engagement that would overrun the envelope, naming the overrun', async () => {
-    const page = await openApp(browser, host);
+    const page = await openApp(env.browser, env.host);
     // Fill the envelope: a programme with little money left is the simplest overrun to provoke.
     const overrun = await page.evaluate(async () => {
       const token = sessionStorage.getItem('carnet.token') ?? '';
@@ -113,7 +104,7 @@ describe('companies, engagements and the dashboard in the browser host', () => {
   });
 
   it('shows the programme dashboard with its charts and their text alternatives', async () => {
-    const page = await openApp(browser, host, '#/dashboard');
+    const page = await openApp(env.browser, env.host, '#/dashboard');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Tableau de bord');
     const charts = page.getByRole('img');
     await expect.poll(() => charts.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(3);

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startBrowserHost, type RunningHost } from './support/browserHost';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserAndHost } from './support/browserHost';
 
 /** Fails the test on any script error or CSP violation the page reports. */
 function watchConsole(page: Page): string[] {
@@ -13,21 +13,12 @@ function watchConsole(page: Page): string[] {
 }
 
 describe('engagements in the browser host', () => {
-  let browser: Browser;
-  let host: RunningHost;
-
-  beforeAll(async () => {
-    [browser, host] = await Promise.all([launchChromium(), startBrowserHost({ demo: true })]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const env = useBrowserAndHost({ demo: true });
 
   it('lists the demo engagements, opens one, and switches the language for good', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 } });
     const problems = watchConsole(page);
-    await page.goto(host.url);
+    await page.goto(env.host.url);
 
     const table = page.getByRole('table', { name: 'Engagements' });
     await expect.poll(() => table.getByRole('row').count()).toBeGreaterThan(10);
@@ -65,8 +56,8 @@ describe('engagements in the browser host', () => {
   });
 
   it('opens an engagement from the keyboard alone', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(host.url);
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(env.host.url);
     const firstLink = page.getByRole('table', { name: 'Engagements' }).getByRole('link').first();
     await expect.poll(() => firstLink.count()).toBe(1);
     await firstLink.focus();
@@ -77,21 +68,12 @@ describe('engagements in the browser host', () => {
 });
 
 describe('an empty database', () => {
-  let browser: Browser;
-  let host: RunningHost;
-
-  beforeAll(async () => {
-    [browser, host] = await Promise.all([launchChromium(), startBrowserHost()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const env = useBrowserAndHost();
 
   it('offers the demo data and shows it once loaded', async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const problems = watchConsole(page);
-    await page.goto(host.url);
+    await page.goto(env.host.url);
     const load = page.getByRole('button', { name: 'Charger des données de démonstration' });
     await load.click();
     const table = page.getByRole('table', { name: 'Engagements' });

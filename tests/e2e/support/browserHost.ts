@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -70,4 +71,22 @@ export async function startBrowserHost(options: { demo?: boolean } = {}): Promis
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+export interface BrowserAndHost {
+  readonly browser: Browser;
+  readonly host: RunningHost;
+}
+
+/** For a describe block: one Chromium and one `carnet web` started before its tests, stopped after. */
+export function useBrowserAndHost(options: { demo?: boolean } = {}): BrowserAndHost {
+  const state = {} as { browser: Browser; host: RunningHost };
+  beforeAll(async () => {
+    [state.browser, state.host] = await Promise.all([launchChromium(), startBrowserHost(options)]);
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.host?.stop();
+  });
+  return state;
 }
