@@ -4,8 +4,9 @@ import { daysEn } from './days.en';
 import { directoryEn } from './directory.en';
 import { programmeEn } from './programme.en';
 import { rulesEn } from './rules.en';
+import { timesheetEn } from './timesheet.en';
 
-const interfaceEn: Record<Exclude<MessageKey, keyof typeof rulesEn | keyof typeof directoryEn | keyof typeof programmeEn | keyof typeof daysEn>, string> = {
+const interfaceEn: Record<Exclude<MessageKey, keyof typeof rulesEn | keyof typeof directoryEn | keyof typeof programmeEn | keyof typeof daysEn | keyof typeof timesheetEn>, string> = {
   'app.name': 'Carnet',
   'app.tagline': 'Mission logbook — Relocation / Diversification',
   'app.version': 'Version {version}',
@@ -25,6 +26,7 @@ const interfaceEn: Record<Exclude<MessageKey, keyof typeof rulesEn | keyof typeo
   'nav.consultants': 'Consultants',
   'nav.dashboard': 'Dashboard',
   'nav.programmes': 'Programmes',
+  'nav.timesheet': 'Timesheet',
   'nav.language': 'Language',
   'nav.skip': 'Skip to content',
 
@@ -168,4 +170,4 @@ const interfaceEn: Record<Exclude<MessageKey, keyof typeof rulesEn | keyof typeo
   'common.error': 'Something went wrong',
 };
 
-export const en: Record<MessageKey, string> = { ...interfaceEn, ...rulesEn, ...directoryEn, ...programmeEn, ...daysEn };
+export const en: Record<MessageKey, string> = { ...interfaceEn, ...rulesEn, ...directoryEn, ...programmeEn, ...daysEn, ...timesheetEn };

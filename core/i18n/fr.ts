@@ -3,6 +3,7 @@ import { daysFr } from './days.fr';
 import { directoryFr } from './directory.fr';
 import { programmeFr } from './programme.fr';
 import { rulesFr } from './rules.fr';
+import { timesheetFr } from './timesheet.fr';
 
 const interfaceFr = {
   'app.name': 'Carnet',
@@ -24,6 +25,7 @@ const interfaceFr = {
   'nav.consultants': 'Consultants',
   'nav.dashboard': 'Tableau de bord',
   'nav.programmes': 'Programmes',
+  'nav.timesheet': 'Saisie des temps',
   'nav.language': 'Langue',
   'nav.skip': 'Aller au contenu',
 
@@ -167,6 +169,6 @@ const interfaceFr = {
   'common.error': 'Une erreur est survenue',
 } as const;
 
-export const fr = { ...interfaceFr, ...rulesFr, ...directoryFr, ...programmeFr, ...daysFr };
+export const fr = { ...interfaceFr, ...rulesFr, ...directoryFr, ...programmeFr, ...daysFr, ...timesheetFr };
 
 export type MessageKey = keyof typeof fr;

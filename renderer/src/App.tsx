@@ -14,6 +14,7 @@ const CompaniesPage = lazy(() => import('./screens/CompaniesPage').then((module)
 const ConsultantsPage = lazy(() => import('./screens/ConsultantsPage').then((module) => ({ default: module.ConsultantsPage })));
 const DashboardPage = lazy(() => import('./screens/DashboardPage').then((module) => ({ default: module.DashboardPage })));
 const NewEngagementPage = lazy(() => import('./screens/NewEngagementPage').then((module) => ({ default: module.NewEngagementPage })));
+const TimesheetPage = lazy(() => import('./screens/TimesheetPage').then((module) => ({ default: module.TimesheetPage })));
 const ProgrammesPage = lazy(() => import('./screens/ProgrammesPage').then((module) => ({ default: module.ProgrammesPage })));
 
 export function App() {
@@ -53,6 +54,7 @@ export function App() {
           {route.name === 'consultants' && <ConsultantsPage />}
           {route.name === 'dashboard' && <DashboardPage />}
           {route.name === 'programmes' && <ProgrammesPage />}
+          {route.name === 'timesheet' && <TimesheetPage />}
         </Suspense>
         {route.name === 'notFound' && <NotFound />}
       </main>

@@ -8,6 +8,7 @@ export type Route =
   | { name: 'consultants' }
   | { name: 'dashboard' }
   | { name: 'programmes' }
+  | { name: 'timesheet' }
   | { name: 'notFound'; path: string };
 
 /** Screens reached by a fixed path. */
@@ -17,13 +18,15 @@ const STATIC_ROUTES: Record<string, Route> = {
   '/consultants': { name: 'consultants' },
   '/dashboard': { name: 'dashboard' },
   '/programmes': { name: 'programmes' },
+  '/timesheet': { name: 'timesheet' },
 };
 
 /** `#/` (or an empty hash) → list, `#/engagements/<id>` → engagement page. */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '' || path === '/') return { name: 'list' };
-  const fixed = STATIC_ROUTES[path.replace(/\/$/, '')];
+  // A query after the path (`#/timesheet?week=2022-06-13`) is the screen's own business.
+  const fixed = STATIC_ROUTES[path.replace(/\?.*$/, '').replace(/\/$/, '')];
   if (fixed) return fixed;
   const engagement = /^\/engagements\/([^/]+)\/?$/.exec(path);
   if (engagement) {
@@ -44,6 +47,7 @@ export const hrefs = {
   consultants: () => '#/consultants',
   dashboard: () => '#/dashboard',
   programmes: () => '#/programmes',
+  timesheet: () => '#/timesheet',
 };
 
 export function navigate(href: string): void {

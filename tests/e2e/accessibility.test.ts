@@ -45,7 +45,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
     await page.goto(env.host.url);
     await expect.poll(() => page.getByRole('table', { name: 'Engagements' }).getByRole('row').count()).toBeGreaterThan(5);
-    for (const [hash, heading] of [['#/companies', 'Entreprises'], ['#/consultants', 'Consultants'], ['#/engagements/new', 'engagement'], ['#/dashboard', 'Tableau de bord'], ['#/programmes', 'Programmes']] as const) {
+    for (const [hash, heading] of [['#/companies', 'Entreprises'], ['#/consultants', 'Consultants'], ['#/engagements/new', 'engagement'], ['#/dashboard', 'Tableau de bord'], ['#/programmes', 'Programmes'], ['#/timesheet?week=2022-06-13', 'Saisie des temps']] as const) {
       await page.evaluate((target) => (window.location.hash = target), hash);
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 10_000 }).toContain(heading);
       // Let data-driven content (tables, charts) arrive before judging the page.

@@ -4,10 +4,11 @@ import { hrefs } from '../router';
 import { LanguageSelect } from './LanguageSelect';
 import { BrandMark } from './icons';
 
-export type Section = 'engagements' | 'companies' | 'consultants' | 'dashboard' | 'programmes';
+export type Section = 'engagements' | 'companies' | 'consultants' | 'dashboard' | 'programmes' | 'timesheet';
 
-const SECTIONS: { section: Section; href: string; label: 'nav.engagements' | 'nav.companies' | 'nav.consultants' | 'nav.dashboard' | 'nav.programmes' }[] = [
+const SECTIONS: { section: Section; href: string; label: 'nav.engagements' | 'nav.timesheet' | 'nav.companies' | 'nav.consultants' | 'nav.dashboard' | 'nav.programmes' }[] = [
   { section: 'engagements', href: hrefs.list(), label: 'nav.engagements' },
+  { section: 'timesheet', href: hrefs.timesheet(), label: 'nav.timesheet' },
   { section: 'companies', href: hrefs.companies(), label: 'nav.companies' },
   { section: 'consultants', href: hrefs.consultants(), label: 'nav.consultants' },
   { section: 'dashboard', href: hrefs.dashboard(), label: 'nav.dashboard' },
