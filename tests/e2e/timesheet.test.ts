@@ -47,6 +47,14 @@ describe('the day log grid', () => {
     // Three days logged then Wednesday undone: four audit records, the last one clearing Wednesday.
     expect(logged.audit).toBe(4);
     expect(logged.latest).toMatchObject({ date: '2022-12-14', before: { halfDays: 2 }, after: null });
+
+    // The engagement page shows how the timesheet came to be.
+    await page.evaluate(() => (window.location.hash = '#/'));
+    await page.getByRole('link', { name: /RD-2022-011/ }).first().click();
+    const audit = page.getByRole('table', { name: 'Journal des saisies' });
+    await expect.poll(() => audit.getByRole('row').count(), { timeout: 10_000 }).toBe(5);
+    const newest = audit.getByRole('row').nth(1);
+    expect(await newest.textContent()).toMatch(/Claire Dubreuil — 14 décembre 2022.*1 j.*—/);
     await page.close();
   });
 });

@@ -10,6 +10,7 @@ import { DeliverablesCard } from './engagement/DeliverablesCard';
 import { EngagementHeader } from './engagement/EngagementHeader';
 import { LifecycleActions } from './engagement/LifecycleActions';
 import { MissionCard } from './engagement/MissionCard';
+import { DayAuditCard } from './engagement/DayAuditCard';
 import { StatusHistory } from './engagement/StatusHistory';
 import { SummaryCards } from './engagement/SummaryCards';
 
@@ -44,6 +45,7 @@ export function EngagementPage({ id }: { id: string }) {
             <DeliverablesCard deliverables={state.data.deliverables} />
             <StatusHistory changes={state.data.statusChanges} />
           </div>
+          <DayAuditCard engagementId={state.data.engagement.id} version={String(state.data.totals.halfDaysLogged)} />
         </>
       )}
     </div>
