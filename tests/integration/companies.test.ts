@@ -1,15 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InputOf, MethodName } from '../../core/contract';
-import type { ApiError, ApiResult, ErrorCode } from '../../core/errors';
+import type { ApiError, ErrorCode } from '../../core/errors';
 import { DEFAULT_PROGRAMME_ID } from '../../db/defaultProgramme';
 import { openTestApp, withTestApp, type TestApp } from '../support/testApp';
+import { failure } from '../support/refusals';
 
 // companies.save and companies.list through the contract dispatcher (PRODUCT.md, "Company").
-
-function failure(outcome: ApiResult<unknown>): ApiError {
-  if (outcome.ok) throw new Error(`expected a failure, got ${JSON.stringify(outcome.result)}`);
-  return outcome.error;
-}
 
 /** Dispatches a call that must be refused, checks code, field and message, and that nothing changed. */
 async function expectRefused<M extends MethodName>(

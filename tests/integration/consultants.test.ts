@@ -1,30 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InputOf, MethodName } from '../../core/contract';
-import type { ApiError, ApiResult, ErrorCode } from '../../core/errors';
+import type { InputOf } from '../../core/contract';
 import { openTestApp, withTestApp, type TestApp } from '../support/testApp';
+import { expectRefused, failure } from '../support/refusals';
 
 // consultants.save and consultants.list through the contract dispatcher.
-
-function failure(outcome: ApiResult<unknown>): ApiError {
-  if (outcome.ok) throw new Error(`expected a failure, got ${JSON.stringify(outcome.result)}`);
-  return outcome.error;
-}
-
-async function expectRefused<M extends MethodName>(
-  testApp: TestApp,
-  method: M,
-  input: InputOf<M>,
-  expected: { code: ErrorCode; field: string; message: string | string[] },
-): Promise<ApiError> {
-  const before = await testApp.dump();
-  const error = failure(await testApp.dispatch(method, input));
-  expect(error.code).toBe(expected.code);
-  expect(error.field).toBe(expected.field);
-  if (typeof expected.message === 'string') expect(error.message).toBe(expected.message);
-  else for (const part of expected.message) expect(error.message).toContain(part);
-  expect(await testApp.dump()).toEqual(before);
-  return error;
-}
 
 const consultant = (overrides: Partial<InputOf<'consultants.save'>> = {}): InputOf<'consultants.save'> => ({
   name: 'Claire Dubreuil',

@@ -2,9 +2,10 @@ import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import type { InputOf, MethodName } from '../../core/contract';
 import type { DayEntry } from '../../core/domain';
-import type { ApiError, ApiResult, ErrorCode } from '../../core/errors';
+import type { ApiError, ErrorCode } from '../../core/errors';
 import { DEFAULT_PROGRAMME_ID, DEFAULT_WAVES } from '../../db/defaultProgramme';
 import { withTestApp, type TestApp } from '../support/testApp';
+import { failure } from '../support/refusals';
 
 // days.set / days.grid / days.audit through the contract dispatcher (PRODUCT.md, "Day log";
 // issue 4): every rule refuses with its French message and changes nothing; weekends and
@@ -17,11 +18,6 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 function tickingClock(startIso: string): () => Date {
   let time = Date.parse(startIso);
   return () => new Date((time += 1000));
-}
-
-function failure(outcome: ApiResult<unknown>): ApiError {
-  if (outcome.ok) throw new Error(`expected a failure, got ${JSON.stringify(outcome.result)}`);
-  return outcome.error;
 }
 
 async function expectRefused<M extends MethodName>(

@@ -1,14 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { contract, type MethodName } from '../../core/contract';
-import type { ApiError, ApiResult } from '../../core/errors';
 import { openTestApp, withTestApp, type TestApp } from '../support/testApp';
+import { failure } from '../support/refusals';
 
 const METHODS = Object.keys(contract) as MethodName[];
-
-function failure(outcome: ApiResult<unknown>): ApiError {
-  if (outcome.ok) throw new Error(`expected a failure, got ${JSON.stringify(outcome.result)}`);
-  return outcome.error;
-}
 
 /**
  * Inputs each method must refuse, with the fields the refusal must name (the first one in `field`,

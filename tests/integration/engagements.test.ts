@@ -2,12 +2,13 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataDump, InputOf, MethodName } from '../../core/contract';
 import { ENGAGEMENT_STATUSES, type EngagementRow, type EngagementStatus } from '../../core/domain';
-import type { ApiError, ApiResult, ErrorCode } from '../../core/errors';
+import type { ApiError, ErrorCode } from '../../core/errors';
 import { TRANSITIONS } from '../../core/lifecycle';
 import { formatMoney } from '../../core/money';
 import { dayEntryToRow } from '../../db/rows';
 import { DEFAULT_PROGRAMME_ID, DEFAULT_WAVES } from '../../db/defaultProgramme';
 import { openTestApp, withTestApp, type TestApp } from '../support/testApp';
+import { failure } from '../support/refusals';
 
 // engagements.create / update / transition through the contract dispatcher (PRODUCT.md,
 // "Engagement" and "Lifecycle"), with the envelope reservation.
@@ -23,11 +24,6 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 function tickingClock(startIso: string): () => Date {
   let time = Date.parse(startIso);
   return () => new Date((time += 1000));
-}
-
-function failure(outcome: ApiResult<unknown>): ApiError {
-  if (outcome.ok) throw new Error(`expected a failure, got ${JSON.stringify(outcome.result)}`);
-  return outcome.error;
 }
 
 async function expectRefused<M extends MethodName>(

@@ -1,36 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DataDump, InputOf, MethodName } from '../../core/contract';
+import type { DataDump, InputOf } from '../../core/contract';
 import type { EngagementRow } from '../../core/domain';
 import type { ProgrammeView } from '../../core/domainViews';
-import type { ApiError, ApiResult, ErrorCode } from '../../core/errors';
 import { formatLongDate } from '../../core/calendar';
 import { formatMoney } from '../../core/money';
 import { DEFAULT_PROGRAMME, DEFAULT_PROGRAMME_ID, DEFAULT_WAVES } from '../../db/defaultProgramme';
 import { openTestApp, withTestApp, type TestApp } from '../support/testApp';
+import { expectRefused } from '../support/refusals';
 
 // programmes.list / programmes.save through the contract dispatcher: every parameter is data
 // (PRODUCT.md, "The programme it serves"), and a change that would break an engagement is refused.
-
-function failure(outcome: ApiResult<unknown>): ApiError {
-  if (outcome.ok) throw new Error(`expected a failure, got ${JSON.stringify(outcome.result)}`);
-  return outcome.error;
-}
-
-async function expectRefused<M extends MethodName>(
-  testApp: TestApp,
-  method: M,
-  input: InputOf<M>,
-  expected: { code: ErrorCode; field: string; message: string | string[] },
-): Promise<ApiError> {
-  const before = await testApp.dump();
-  const error = failure(await testApp.dispatch(method, input));
-  expect(error.code).toBe(expected.code);
-  expect(error.field).toBe(expected.field);
-  if (typeof expected.message === 'string') expect(error.message).toBe(expected.message);
-  else for (const part of expected.message) expect(error.message).toContain(part);
-  expect(await testApp.dump()).toEqual(before);
-  return error;
-}
 
 /** The save input that leaves a programme as it is. */
 function inputOf(view: ProgrammeView): InputOf<'programmes.save'> {
