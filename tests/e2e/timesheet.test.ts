@@ -29,6 +29,8 @@ describe('the day log grid', () => {
     await expect.poll(() => alert.count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => cell(page, 'RD-2022-011', 'jeudi 15 décembre 2022').getAttribute('aria-label')).toMatch(/vide/);
     await expect.poll(() => cell(page, 'RD-2022-011', 'mercredi 14 décembre 2022').getAttribute('aria-label')).toMatch(/1 jour/);
+    // The meter counts the three accepted days, whatever order the answers came back in.
+    await expect.poll(() => page.getByRole('meter', { name: /^8 j sur 8 j consommés/ }).count()).toBe(1);
 
     // Undo takes Wednesday back, through the same rules; the server agrees.
     await page.keyboard.press('Control+z');

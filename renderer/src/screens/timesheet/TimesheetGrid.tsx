@@ -41,7 +41,11 @@ export function TimesheetGrid({ grid, dates, label }: Props) {
 
   const [cells, setCellsState] = useState<Cells>(() => initialCells(grid));
   const cellsRef = useRef<Cells>(cells);
-  const [logged, setLogged] = useState<Record<string, number>>(() => initialLogged(grid));
+  // The meter shows what the server confirmed plus the changes still on their way: a late answer
+  // to an earlier change must not erase a later optimistic one, nor a refusal undo an accepted one.
+  const [confirmed, setConfirmed] = useState<Record<string, number>>(() => initialLogged(grid));
+  const [pending, setPending] = useState<Record<string, number>>({});
+  const addPending = (engagementId: string, delta: number) => setPending((current) => ({ ...current, [engagementId]: (current[engagementId] ?? 0) + delta }));
   const [active, setActive] = useState({ row: 0, col: 0 });
   const [alert, setAlert] = useState<string | null>(null);
   const [status, setStatus] = useState('');
@@ -73,7 +77,7 @@ export function TimesheetGrid({ grid, dates, label }: Props) {
       else delete next[key];
       return next;
     });
-    setLogged((current) => ({ ...current, [engagementId]: result.halfDaysLogged }));
+    setConfirmed((current) => ({ ...current, [engagementId]: result.halfDaysLogged }));
     setStatus(result.warnings.map((warning) => warning.message).join(' '));
   }
 
@@ -94,11 +98,12 @@ export function TimesheetGrid({ grid, dates, label }: Props) {
       else next[key] = { ...(previous ?? { id: '', engagementId: row.engagementId, consultantId, date, activity: 'autre', location: 'on_site', summary: '' }), halfDays };
       return next;
     });
-    setLogged((current) => ({ ...current, [row.engagementId]: (current[row.engagementId] ?? 0) + halfDays - before }));
+    addPending(row.engagementId, halfDays - before);
 
     queue.current = queue.current.then(async () => {
       try {
         const result = await api.call('days.set', { engagementId: row.engagementId, consultantId, date, halfDays });
+        addPending(row.engagementId, before - halfDays);
         applyResult(row.engagementId, date, result);
         const where = { ref: row.ref, date: fullDate(date, locale) };
         if (mode === 'edit') {
@@ -119,7 +124,7 @@ export function TimesheetGrid({ grid, dates, label }: Props) {
           else delete next[key];
           return next;
         });
-        setLogged((current) => ({ ...current, [row.engagementId]: (current[row.engagementId] ?? 0) - halfDays + before }));
+        addPending(row.engagementId, before - halfDays);
         setStatus('');
         setAlert(errorMessage(error, locale));
         // A refused undo or redo stays where it was, to be tried again once the cause is fixed.
@@ -337,7 +342,7 @@ export function TimesheetGrid({ grid, dates, label }: Props) {
                     )}
                   </th>
                   <td className="timesheet-meter">
-                    <AllowanceMeter halfDaysLogged={logged[row.engagementId] ?? 0} allowanceDays={row.allowanceDays} />
+                    <AllowanceMeter halfDaysLogged={(confirmed[row.engagementId] ?? 0) + (pending[row.engagementId] ?? 0)} allowanceDays={row.allowanceDays} />
                   </td>
                   {dates.map((date, colIndex) => {
                     const key = cellKey(row.engagementId, date);
