@@ -8,6 +8,7 @@ import path from 'node:path';
 import { addDays, dayFlags } from '../core/calendar';
 import { luhnValid } from '../core/siret';
 import { DEFAULT_PROGRAMME, DEFAULT_PROGRAMME_ID, DEFAULT_WAVES } from '../db/defaultProgramme';
+import { observeDirectStatements } from '../db/directTransaction';
 import { consultantToRow, engagementToRow, type DayEntryRow } from '../db/rows';
 import { openApplication } from '../services/application';
 
@@ -127,24 +128,17 @@ await sample(WARMUP, dispatchSet);
 const baseline = summary(await sample(N, baselineInsert));
 const dispatch = summary(await sample(N, dispatchSet));
 
-// --- Where the time goes: each SQL statement of days.set, timed from knex's query events -------
-interface QueryEvent { __knexQueryUid: string; sql: string }
-const pending = new Map<string, { sql: string; started: number }>();
+// --- Where the time goes: each SQL statement of days.set (BEGIN and COMMIT included) -----------
 const bySql = new Map<string, { count: number; ms: number }>();
-const onQuery = (query: QueryEvent) => pending.set(query.__knexQueryUid, { sql: query.sql, started: performance.now() });
-const onResponse = (_response: unknown, query: QueryEvent) => {
-  const start = pending.get(query.__knexQueryUid);
-  if (!start) return;
-  pending.delete(query.__knexQueryUid);
-  const shape = start.sql.replace(/\s+/g, ' ').slice(0, 140);
+observeDirectStatements((sql, ms) => {
+  const shape = sql.replace(/\s+/g, ' ').trim().slice(0, 140);
   const entry = bySql.get(shape) ?? { count: 0, ms: 0 };
   entry.count += 1;
-  entry.ms += performance.now() - start.started;
+  entry.ms += ms;
   bySql.set(shape, entry);
-};
-db.on('query', onQuery).on('query-response', onResponse);
+});
 const profiled = await sample(PROFILE_N, dispatchSet);
-db.off('query', onQuery).off('query-response', onResponse);
+observeDirectStatements(null);
 const profiledMean = profiled.reduce((a, b) => a + b, 0) / profiled.length;
 const statements = [...bySql.entries()]
   .map(([sql, { count, ms }]) => ({ sql, perCall: round(count / PROFILE_N), meanMsPerCall: round(ms / PROFILE_N) }))

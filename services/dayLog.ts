@@ -7,9 +7,9 @@ import type { DayEntryChange, DayGrid, DaySetResult } from '../core/domainViews'
 import { CarnetError } from '../core/errors';
 import { ruleError } from '../core/rules';
 import type { Database } from '../db/connection';
-import { consultantFromRow, dayEntryFromRow, dayEntryToRow, type ConsultantRow, type DayEntryRow } from '../db/rows';
+import { directTransaction } from '../db/directTransaction';
+import { consultantFromRow, dayEntryFromRow, type ConsultantRow, type DayEntryRow } from '../db/rows';
 import type { ServiceContext } from './context';
-import { recordStatusChange } from './engagementCommands';
 import { refuseOnErrors, toFindings } from './findings';
 
 type SetInput = z.output<(typeof contract)['days.set']['input']>;
@@ -49,24 +49,46 @@ interface LogSituationRow extends SituationRow {
 /**
  * Logs, changes or clears one consultant's day on one engagement, through every rule of the day
  * log, with its audit record, in one transaction. The first day of a committed engagement starts it.
+ * The hot path of the app (every keystroke in the timesheet): its statements run directly on the
+ * connection, a few tenths of a millisecond each (bench/day-log.ts).
+ */
+/**
+ * Everything the rules of one day need, in one statement written once: the engagement and its
+ * programme window, the existing entry, the staffing, the consultant's name, the engagement's
+ * total and the consultant's other half days on that date. Building it with the query builder on
+ * every call cost more than running it.
+ */
+const SITUATION_SQL = `
+  select e.ref, e.status, e.allowance_days, e.started_on, p.opens_on, p.closes_on,
+    d.id as entry_id, d.half_days as entry_half_days, d.activity as entry_activity,
+    d.location as entry_location, d.summary as entry_summary,
+    (select ec.id from engagement_consultants ec where ec.engagement_id = e.id and ec.consultant_id = ?2) as staffing_id,
+    (select k.name from consultants k where k.id = ?2) as consultant_name,
+    (select sum(t.half_days) from day_entries t where t.engagement_id = e.id) as engagement_total,
+    (select sum(o.half_days) from day_entries o where o.consultant_id = ?2 and o.date = ?3 and o.engagement_id <> e.id) as elsewhere_on_date
+  from engagements e
+  join programmes p on p.id = e.programme_id
+  left join day_entries d on d.engagement_id = e.id and d.consultant_id = ?2 and d.date = ?3
+  where e.id = ?1`;
+
+const INSERT_ENTRY_SQL = 'insert into day_entries (id, engagement_id, consultant_id, date, half_days, activity, location, summary) values (?, ?, ?, ?, ?, ?, ?, ?)';
+const UPDATE_ENTRY_SQL = 'update day_entries set half_days = ?, activity = ?, location = ?, summary = ? where id = ?';
+const DELETE_ENTRY_SQL = 'delete from day_entries where id = ?';
+const START_SQL = 'update engagements set started_on = ? where id = ?';
+const STATUS_SQL = 'update engagements set status = ? where id = ?';
+const INSERT_STATUS_CHANGE_SQL = 'insert into status_changes (id, engagement_id, from_status, to_status, at, by) values (?, ?, ?, ?, ?, ?)';
+const INSERT_CHANGE_SQL = 'insert into day_entry_changes (id, engagement_id, consultant_id, date, before_json, after_json, at, by, device) values (?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+/**
+ * Logs, changes or clears one consultant's day on one engagement, through every rule of the day
+ * log, with its audit record, in one transaction. The first day of a committed engagement starts it.
+ * The hot path of the app (every keystroke in the timesheet): its statements run directly on the
+ * connection, a few tenths of a millisecond each (bench/day-log.ts).
  */
 export async function setDay(context: ServiceContext, input: SetInput): Promise<DaySetResult> {
   const locale = context.settings.get().locale;
-  return context.db.transaction(async (trx) => {
-    // One round trip for everything the rules need: each statement costs a trip to SQLite's thread.
-    const situation: LogSituationRow | undefined = await trx('engagements as e')
-      .join('programmes as p', 'p.id', 'e.programme_id')
-      .leftJoin('day_entries as d', (join) =>
-        join.on('d.engagement_id', 'e.id').andOnVal('d.consultant_id', input.consultantId).andOnVal('d.date', input.date))
-      .where('e.id', input.engagementId)
-      .first(
-        'e.ref', 'e.status', 'e.allowance_days', 'e.started_on', 'p.opens_on', 'p.closes_on',
-        'd.id as entry_id', 'd.half_days as entry_half_days', 'd.activity as entry_activity', 'd.location as entry_location', 'd.summary as entry_summary',
-        trx('engagement_consultants').where({ consultant_id: input.consultantId }).whereRaw('?? = ??', ['engagement_id', 'e.id']).select('id').as('staffing_id'),
-        trx('consultants').where({ id: input.consultantId }).select('name').as('consultant_name'),
-        trx('day_entries').whereRaw('?? = ??', ['engagement_id', 'e.id']).sum('half_days').as('engagement_total'),
-        trx('day_entries').where({ consultant_id: input.consultantId, date: input.date }).whereRaw('?? <> ??', ['engagement_id', 'e.id']).sum('half_days').as('elsewhere_on_date'),
-      );
+  return directTransaction(context.db, async (sql) => {
+    const [situation] = await sql.all<LogSituationRow>(SITUATION_SQL, [input.engagementId, input.consultantId, input.date]);
     if (!situation) throw new CarnetError('not_found', 'error.not_found.engagement', { id: input.engagementId }, { field: 'engagementId' });
     if (situation.consultant_name === null) throw new CarnetError('not_found', 'error.not_found.consultant', { id: input.consultantId }, { field: 'consultantId' });
     const consultant = { name: situation.consultant_name };
@@ -107,26 +129,22 @@ export async function setDay(context: ServiceContext, input: SetInput): Promise<
     let status = situation.status;
     if (!sameFields(before, after)) {
       if (!after) {
-        await trx('day_entries').where({ id: existing!.id }).delete();
+        await sql.run(DELETE_ENTRY_SQL, [existing!.id]);
         entry = null;
       } else {
         entry = { id: existing?.id ?? context.newId(), engagementId: input.engagementId, consultantId: input.consultantId, date: input.date, ...after };
-        if (existing) await trx('day_entries').where({ id: existing.id }).update(dayEntryToRow(entry));
-        else await trx('day_entries').insert(dayEntryToRow(entry));
+        if (existing) await sql.run(UPDATE_ENTRY_SQL, [after.halfDays, after.activity, after.location, after.summary, entry.id]);
+        else await sql.run(INSERT_ENTRY_SQL, [entry.id, entry.engagementId, entry.consultantId, entry.date, after.halfDays, after.activity, after.location, after.summary]);
       }
-      await trx('day_entry_changes').insert({
-        id: context.newId(),
-        ...key,
-        before_json: before && JSON.stringify(before),
-        after_json: after && JSON.stringify(after),
-        at: context.now().toISOString(),
-        by: context.actor,
-        device: context.device,
-      });
-      if (after && !situation.started_on) await trx('engagements').where({ id: input.engagementId }).update({ started_on: input.date });
+      await sql.run(INSERT_CHANGE_SQL, [
+        context.newId(), input.engagementId, input.consultantId, input.date,
+        before && JSON.stringify(before), after && JSON.stringify(after),
+        context.now().toISOString(), context.actor, context.device,
+      ]);
+      if (after && !situation.started_on) await sql.run(START_SQL, [input.date, input.engagementId]);
       if (after && situation.status === 'committed') {
-        await trx('engagements').where({ id: input.engagementId }).update({ status: 'in_progress' });
-        await recordStatusChange(trx, context, input.engagementId, 'committed', 'in_progress');
+        await sql.run(STATUS_SQL, ['in_progress', input.engagementId]);
+        await sql.run(INSERT_STATUS_CHANGE_SQL, [context.newId(), input.engagementId, 'committed', 'in_progress', context.now().toISOString(), context.actor]);
         status = 'in_progress';
       }
     }
