@@ -4,8 +4,9 @@ import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 
 const started = Date.now();
-// knex loads its driver dynamically and sqlite3 is a native addon: both stay outside bundles.
-const external = ['electron', 'knex', 'sqlite3'];
+// knex loads its driver dynamically and sqlite3 is a native addon; pdfkit and exceljs read data
+// files next to their code, and the fonts are files: all stay outside bundles, as dependencies.
+const external = ['electron', 'knex', 'sqlite3', 'pdfkit', 'exceljs', 'dejavu-fonts-ttf'];
 const requireShim = "import { createRequire as __carnetCreateRequire } from 'node:module'; const require = __carnetCreateRequire(import.meta.url);";
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, external, logLevel: 'warning', legalComments: 'none' };
 

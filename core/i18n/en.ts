@@ -4,9 +4,12 @@ import { daysEn } from './days.en';
 import { directoryEn } from './directory.en';
 import { programmeEn } from './programme.en';
 import { rulesEn } from './rules.en';
+import { documentsEn } from './documents.en';
+import { documentsPdfEn } from './documents.pdf.en';
+import { documentsSheetEn } from './documents.sheet.en';
 import { timesheetEn } from './timesheet.en';
 
-const interfaceEn: Record<Exclude<MessageKey, keyof typeof rulesEn | keyof typeof directoryEn | keyof typeof programmeEn | keyof typeof daysEn | keyof typeof timesheetEn>, string> = {
+const interfaceEn: Record<Exclude<MessageKey, keyof typeof rulesEn | keyof typeof directoryEn | keyof typeof programmeEn | keyof typeof daysEn | keyof typeof timesheetEn | keyof typeof documentsEn | keyof typeof documentsPdfEn | keyof typeof documentsSheetEn>, string> = {
   'app.name': 'Carnet',
   'app.tagline': 'Mission logbook — Relocation / Diversification',
   'app.version': 'Version {version}',
@@ -170,4 +173,4 @@ const interfaceEn: Record<Exclude<MessageKey, keyof typeof rulesEn | keyof typeo
   'common.error': 'Something went wrong',
 };
 
-export const en: Record<MessageKey, string> = { ...interfaceEn, ...rulesEn, ...directoryEn, ...programmeEn, ...daysEn, ...timesheetEn };
+export const en: Record<MessageKey, string> = { ...interfaceEn, ...rulesEn, ...directoryEn, ...programmeEn, ...daysEn, ...timesheetEn, ...documentsEn, ...documentsPdfEn, ...documentsSheetEn };

@@ -3,6 +3,9 @@ import { daysFr } from './days.fr';
 import { directoryFr } from './directory.fr';
 import { programmeFr } from './programme.fr';
 import { rulesFr } from './rules.fr';
+import { documentsFr } from './documents.fr';
+import { documentsPdfFr } from './documents.pdf.fr';
+import { documentsSheetFr } from './documents.sheet.fr';
 import { timesheetFr } from './timesheet.fr';
 
 const interfaceFr = {
@@ -169,6 +172,6 @@ const interfaceFr = {
   'common.error': 'Une erreur est survenue',
 } as const;
 
-export const fr = { ...interfaceFr, ...rulesFr, ...directoryFr, ...programmeFr, ...daysFr, ...timesheetFr };
+export const fr = { ...interfaceFr, ...rulesFr, ...directoryFr, ...programmeFr, ...daysFr, ...timesheetFr, ...documentsFr, ...documentsPdfFr, ...documentsSheetFr };
 
 export type MessageKey = keyof typeof fr;
