@@ -11,6 +11,7 @@ import {
   PHASES,
   PROJECT_TYPES,
   type Activity,
+  type Deliverable,
   type DeliverableKind,
   type EngagementDetail,
   type IsoDate,
@@ -279,6 +280,13 @@ export function deliverablePaths(fileNames: readonly string[]): string[] {
   });
 }
 
+/** Where each deliverable goes in the package, in a stable order (file name, then id). */
+export function placeDeliverables(deliverables: readonly Deliverable[]): { deliverable: Deliverable; path: string }[] {
+  const ordered = [...deliverables].sort((a, b) => byCodePoint(a.fileName, b.fileName) || byCodePoint(a.id, b.id));
+  const paths = deliverablePaths(ordered.map((deliverable) => deliverable.fileName));
+  return ordered.map((deliverable, index) => ({ deliverable, path: paths[index]! }));
+}
+
 /** Why an engagement cannot make a package yet (the closing checklist shows these). */
 export class PackageBuildError extends Error {
   constructor(readonly reason: 'not_started' | 'not_completed' | 'bad_ref') {
@@ -307,8 +315,6 @@ export function buildEngagementFile(detail: EngagementDetail): EngagementFile {
       summary: day.summary,
       flags: dayFlags(day.date),
     }));
-  const deliverables = [...detail.deliverables].sort((a, b) => byCodePoint(a.fileName, b.fileName) || byCodePoint(a.id, b.id));
-  const paths = deliverablePaths(deliverables.map((deliverable) => deliverable.fileName));
   const halfDaysLogged = days.reduce((sum, day) => sum + day.halfDays, 0);
   const split = costSplit(halfDaysLogged, engagement.dailyRateCents, programme.publicShareBasisPoints);
   return {
@@ -345,8 +351,8 @@ export function buildEngagementFile(detail: EngagementDetail): EngagementFile {
         .sort((a, b) => a.name.localeCompare(b.name, 'fr') || byCodePoint(a.id, b.id)),
     },
     days,
-    deliverables: deliverables
-      .map((deliverable, index) => ({ kind: deliverable.kind, title: deliverable.title, path: paths[index]!, sha256: deliverable.sha256 }))
+    deliverables: placeDeliverables(detail.deliverables)
+      .map(({ deliverable, path }) => ({ kind: deliverable.kind, title: deliverable.title, path, sha256: deliverable.sha256 }))
       .sort((a, b) => byCodePoint(a.path, b.path)),
     totals: {
       halfDaysLogged: split.halfDaysLogged,

@@ -3,14 +3,17 @@
 // transports only move (method, input) and result | error.
 
 import { z } from 'zod';
+import type { ApiError } from './errors';
 import {
   ACTIVITIES,
+  DELIVERABLE_KINDS,
   ENGAGEMENT_STATUSES,
   LOCATIONS,
   LOCALES,
   PHASES,
   PROJECT_TYPES,
   type Company,
+  type Deliverable,
   type EngagementDetail,
   type EngagementRow,
   type Locale,
@@ -94,8 +97,13 @@ export interface AppInfo {
   counts: { companies: number; consultants: number; engagements: number; dayEntries: number };
 }
 
+/** Device-local settings (never synced). */
 export interface Settings {
   locale: Locale;
+  /** The firm's shared folder (closing packages, sync): an absolute path, or null until chosen. */
+  sharedFolder: string | null;
+  /** The consulting firm's name, printed on the closing documents. */
+  firmName: string;
 }
 
 export interface DemoSummary {
@@ -106,6 +114,60 @@ export interface DemoSummary {
   deliverables: number;
 }
 
+/** The largest file that can be attached to an engagement. */
+export const MAX_DELIVERABLE_BYTES = 20 * 1024 * 1024;
+
+/** Documents of the closing package that can also be exported alone. */
+export const EXPORTABLE_DOCUMENTS = ['reportPdf', 'reportHtml', 'attestationPdf', 'timesheetXlsx', 'timesheetCsv', 'engagementJson'] as const;
+export type ExportableDocument = (typeof EXPORTABLE_DOCUMENTS)[number];
+
+export interface ExportedDocument {
+  fileName: string;
+  mimeType: string;
+  contentBase64: string;
+}
+
+/** One point of the « Clôturer la mission » checklist. */
+export interface ClosingCheck {
+  key: 'status' | 'days' | 'deliverables' | 'rules' | 'sharedFolder' | 'firmName';
+  ok: boolean;
+  /** A warning does not prevent closing (e.g. no deliverable attached). */
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+export interface ClosingChecklist {
+  engagementId: string;
+  ref: string;
+  ready: boolean;
+  checks: ClosingCheck[];
+  /** The version the next package will have, and the folder it will be written to (if known). */
+  nextVersion: number;
+  folder: string | null;
+}
+
+export interface ClosingResult {
+  packageId: string;
+  version: number;
+  folder: string;
+  files: number;
+  bytes: number;
+  manifestSha256: string;
+}
+
+/** A closing in progress or done, as `closing.progress` reports it. */
+export interface ClosingJob {
+  jobId: string;
+  engagementId: string;
+  state: 'running' | 'done' | 'failed';
+  /** What is being done, in the user's language (« Rapport PDF », « Copie des livrables »…). */
+  step: string;
+  stepsDone: number;
+  stepsTotal: number;
+  result?: ClosingResult;
+  error?: ApiError;
+}
+
 /** Canonical JSON of the shared data: tables by name, rows sorted by id, keys sorted. */
 export type { Company };
 
@@ -114,7 +176,11 @@ export type DataDump = Record<string, Record<string, unknown>[]>;
 export const contract = {
   'app.info': method<AppInfo>()(noInput),
   'settings.get': method<Settings>()(noInput),
-  'settings.update': method<Settings>()(z.object({ locale: z.enum(LOCALES) }).strict()),
+  'settings.update': method<Settings>()(z.object({
+    locale: z.enum(LOCALES),
+    sharedFolder: z.string().trim().min(1).max(1000).nullable(),
+    firmName: z.string().trim().max(200),
+  }).partial().strict()),
   'demo.load': method<DemoSummary>()(z.object({ force: z.boolean().optional() }).strict()),
   'engagements.list': method<EngagementRow[]>()(noInput),
   'engagements.get': method<EngagementDetail>()(z.object({ id }).strict()),
@@ -152,6 +218,22 @@ export const contract = {
     summary: z.string().max(4000).optional(),
   }).strict()),
   'days.audit': method<DayEntryChange[]>()(z.object({ engagementId: id }).strict()),
+
+  'deliverables.attach': method<Deliverable>()(z.object({
+    engagementId: id,
+    kind: z.enum(DELIVERABLE_KINDS),
+    title: z.string().trim().min(1).max(300),
+    fileName: z.string().trim().min(1).max(255),
+    contentBase64: z.base64().max(Math.ceil(MAX_DELIVERABLE_BYTES / 3) * 4),
+  }).strict()),
+  'deliverables.remove': method<{ removed: true }>()(z.object({ id }).strict()),
+
+  'closing.checklist': method<ClosingChecklist>()(z.object({ engagementId: id }).strict()),
+  'closing.preview': method<{ html: string }>()(z.object({ engagementId: id }).strict()),
+  'closing.start': method<ClosingJob>()(z.object({ engagementId: id }).strict()),
+  'closing.progress': method<ClosingJob>()(z.object({ jobId: id }).strict()),
+  'packages.reveal': method<{ revealed: boolean; folder: string }>()(z.object({ packageId: id }).strict()),
+  'documents.export': method<ExportedDocument>()(z.object({ engagementId: id, document: z.enum(EXPORTABLE_DOCUMENTS) }).strict()),
 };
 
 export type Contract = typeof contract;

@@ -113,6 +113,22 @@ export interface Deliverable {
   sha256: string;
 }
 
+/** A closing package written for an engagement (spec/closing-package.md): one per version. */
+export interface PackageRecord {
+  id: string;
+  engagementId: string;
+  version: number;
+  /** ISO-8601 UTC instant: the manifest's `createdAt`. */
+  createdAt: string;
+  createdBy: string;
+  /** SHA-256 of the package's manifest.json, which a review decision names. */
+  manifestSha256: string;
+  /** Where it was written (absolute path on the device that wrote it). */
+  folder: string;
+  halfDaysLogged: number;
+  amountCents: number;
+}
+
 export interface Engagement {
   id: string;
   ref: string;
@@ -163,6 +179,7 @@ export interface EngagementDetail {
   days: DayEntry[];
   deliverables: Deliverable[];
   statusChanges: StatusChange[];
+  packages: PackageRecord[];
   totals: {
     halfDaysLogged: number;
     amountCents: number;

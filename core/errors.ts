@@ -6,6 +6,8 @@ export const ERROR_CODES = [
   'not_found',
   'database_not_empty',
   'rule_violation',
+  /** A file or folder could not be read or written (shared folder unreachable, disk full…). */
+  'file_system',
   'internal',
   'transport',
 ] as const;

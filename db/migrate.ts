@@ -6,6 +6,7 @@ import * as initial from './migrations/0001_initial';
 import * as defaultProgramme from './migrations/0002_default_programme';
 import * as statusChanges from './migrations/0003_status_changes';
 import * as dayEntryChanges from './migrations/0004_day_entry_changes';
+import * as packages from './migrations/0005_packages';
 
 interface Migration {
   name: string;
@@ -19,6 +20,7 @@ const MIGRATIONS: Migration[] = [
   { name: '0002_default_programme', ...defaultProgramme },
   { name: '0003_status_changes', ...statusChanges },
   { name: '0004_day_entry_changes', ...dayEntryChanges },
+  { name: '0005_packages', ...packages },
 ];
 
 const migrationSource: Knex.MigrationSource<Migration> = {

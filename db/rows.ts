@@ -8,6 +8,7 @@ import type {
   Programme,
   StatusChange,
   Wave,
+  PackageRecord,
 } from '../core/domain';
 
 export interface ProgrammeRow {
@@ -248,6 +249,30 @@ export const deliverableFromRow = (row: DeliverableRow): Deliverable => ({
   sha256: row.sha256,
 });
 
+export interface PackageRow {
+  id: string;
+  engagement_id: string;
+  version: number;
+  created_at: string;
+  created_by: string;
+  manifest_sha256: string;
+  folder: string;
+  half_days_logged: number;
+  amount_cents: number;
+}
+
+export const packageFromRow = (row: PackageRow): PackageRecord => ({
+  id: row.id,
+  engagementId: row.engagement_id,
+  version: row.version,
+  createdAt: row.created_at,
+  createdBy: row.created_by,
+  manifestSha256: row.manifest_sha256,
+  folder: row.folder,
+  halfDaysLogged: row.half_days_logged,
+  amountCents: row.amount_cents,
+});
+
 export interface StatusChangeRow {
   id: string;
   engagement_id: string;
@@ -287,5 +312,6 @@ export const SHARED_TABLES = [
   'deliverables',
   'status_changes',
   'day_entry_changes',
+  'packages',
 ] as const;
 export type SharedTable = (typeof SHARED_TABLES)[number];

@@ -36,7 +36,7 @@ export interface CarnetElectron {
   app: CarnetApp;
   protocol: ProtocolRegistry;
   ipcMain: IpcRegistry;
-  shell: ExternalOpener;
+  shell: ExternalOpener & { showItemInFolder(fullPath: string): void };
   screen: { getAllDisplays(): { workArea: Rectangle }[] };
   session: { readonly defaultSession: PermissionSession };
   setApplicationMenu(template: MenuItemConstructorOptions[]): void;
@@ -87,7 +87,12 @@ export function startCarnet(electron: CarnetElectron, options: StartOptions): bo
       restrictPermissions(electron.session.defaultSession);
       const settingsFile = options.openSettings(dataDir);
       const windowState = createWindowStateStore(settingsFile, log);
-      application = await options.openApplication({ dataDir, settings: createStoreSettings(settingsFile) });
+      application = await options.openApplication({
+        dataDir,
+        settings: createStoreSettings(settingsFile),
+        // What only the desktop can do for the services: show a package's folder in the file manager.
+        desktop: { revealInFolder: (target) => electron.shell.showItemInFolder(target) },
+      });
       registerContractChannel(electron.ipcMain, { dispatch: application.dispatch, mainContents: () => mainWindow?.webContents ?? null, log });
 
       const showAbout = () => void electron.dialog.showMessageBox(aboutDialogOptions(app.getVersion()));

@@ -1,6 +1,7 @@
 import type { Schema } from 'electron-store';
 import type { Settings } from '../core/contract';
 import type { SettingsStore } from '../services/context';
+import { createKeyValueSettings } from '../services/settings/keyValueSettings';
 import { SETTINGS_SCHEMA } from '../services/settings/schema';
 import type { SavedWindowState } from './windowState';
 
@@ -18,6 +19,7 @@ const positiveInteger = { type: 'integer', minimum: 1 } as const;
 export const SETTINGS_FILE_SCHEMA = {
   ...SETTINGS_SCHEMA,
   locale: { ...SETTINGS_SCHEMA.locale, enum: [...SETTINGS_SCHEMA.locale.enum] },
+  sharedFolder: { ...SETTINGS_SCHEMA.sharedFolder, type: [...SETTINGS_SCHEMA.sharedFolder.type] },
   windowState: {
     type: 'object',
     properties: { x: integer, y: integer, width: positiveInteger, height: positiveInteger, maximized: { type: 'boolean' } },
@@ -32,15 +34,9 @@ export interface SettingsBackend {
   set<Key extends keyof SettingsFile>(key: Key, value: SettingsFile[Key]): void;
 }
 
-/** services' SettingsStore on electron-store: the same behaviour as its conf implementation. */
+/** services' SettingsStore on electron-store: the very implementation conf gets in the CLI. */
 export function createStoreSettings(store: SettingsBackend): SettingsStore {
-  return {
-    get: () => ({ locale: store.get('locale') }),
-    update(patch) {
-      if (patch.locale) store.set('locale', patch.locale);
-      return { locale: store.get('locale') };
-    },
-  };
+  return createKeyValueSettings(store);
 }
 
 export interface WindowStateStore {

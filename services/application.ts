@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Database } from '../db/connection';
 import { migrateToLatest, type MigrationReport } from '../db/migrate';
-import type { ServiceContext, SettingsStore } from './context';
+import type { DesktopCapabilities, ServiceContext, SettingsStore } from './context';
 import { createDispatcher, type Dispatch, type DispatcherOptions } from './dispatcher';
+import { createFolderFileStore, createMemoryFileStore } from './files';
 import { newUlid } from './ids';
 import { DATABASE_FILE_NAME } from './paths';
 import { createConfSettings } from './settings/confSettings';
@@ -25,6 +26,7 @@ export interface OpenApplicationOptions extends DispatcherOptions {
   settings?: SettingsStore;
   now?: () => Date;
   actor?: string;
+  desktop?: DesktopCapabilities;
 }
 
 /** Opens (creating if needed) and migrates the database, then wires the services to it. */
@@ -44,6 +46,8 @@ export async function openApplication(options: OpenApplicationOptions): Promise<
       device: os.hostname(),
       now,
       newId: () => newUlid(now),
+      files: dataDir ? createFolderFileStore(path.join(dataDir, 'files')) : createMemoryFileStore(),
+      ...(options.desktop ? { desktop: options.desktop } : {}),
     };
     return { context, dispatch: createDispatcher(context, options), migration, close: () => db.destroy() };
   } catch (error) {

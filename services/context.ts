@@ -1,5 +1,6 @@
 import type { Settings } from '../core/contract';
 import type { Database } from '../db/connection';
+import type { FileStore } from './files';
 
 /** Device-local settings (never synced). One implementation per platform: conf, electron-store, memory. */
 export interface SettingsStore {
@@ -19,4 +20,13 @@ export interface ServiceContext {
   device: string;
   now(): Date;
   newId(): string;
+  /** The bytes of attached files (deliverables), by SHA-256. */
+  files: FileStore;
+  /** What only a desktop shell can do; absent in the browser host and the CLI. */
+  desktop?: DesktopCapabilities;
+}
+
+export interface DesktopCapabilities {
+  /** Shows a file or folder in the system's file manager. */
+  revealInFolder(target: string): void;
 }

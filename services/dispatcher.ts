@@ -34,6 +34,16 @@ function invalidInput(method: MethodName, issues: z.core.$ZodIssue[], locale: Lo
   };
 }
 
+/** A refusal of the services as it crosses the contract: code, message in `locale`, field, details. */
+export function apiErrorOf(error: CarnetError, locale: Locale): ApiError {
+  return {
+    code: error.code,
+    message: translate(locale, error.messageKey, error.params),
+    ...(error.options.field ? { field: error.options.field } : {}),
+    ...(error.options.details !== undefined ? { details: error.options.details } : {}),
+  };
+}
+
 /**
  * The one entry point of the application: validates the input against the contract, runs the
  * handler, and turns every outcome into data (`result` or a structured, translated error).
@@ -53,16 +63,7 @@ export function createDispatcher(context: ServiceContext, options: DispatcherOpt
     } catch (error) {
       if (error instanceof CarnetError) {
         // A handler may change the language (settings.update) before failing: read it again.
-        const current = context.settings.get().locale;
-        return {
-          ok: false,
-          error: {
-            code: error.code,
-            message: translate(current, error.messageKey, error.params),
-            ...(error.options.field ? { field: error.options.field } : {}),
-            ...(error.options.details !== undefined ? { details: error.options.details } : {}),
-          },
-        };
+        return { ok: false, error: apiErrorOf(error, context.settings.get().locale) };
       }
       const reference = randomUUID().slice(0, 8);
       logError(reference, error);

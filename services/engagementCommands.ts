@@ -160,6 +160,8 @@ export async function transitionEngagement(context: ServiceContext, input: Trans
       const allowed = TRANSITIONS[from].map((status) => `« ${label(status)} »`).join(', ');
       throw new CarnetError('rule_violation', 'rule.transition.invalid', { ref: engagement.ref, from: label(from), to: label(input.to), allowed }, { field: 'to' });
     }
+    // Submitting is handing the Région a closing package: only « Clôturer la mission » does it.
+    if (input.to === 'submitted') throw new CarnetError('rule_violation', 'rule.transition.submitThroughClosing', { ref: engagement.ref }, { field: 'to' });
     const logged = days.reduce((sum, day) => sum + day.halfDays, 0);
     const changes: Partial<EngagementRecord> = { status: input.to };
     if (input.to === 'committed') {

@@ -7,6 +7,7 @@ import {
   consultantFromRow,
   dayEntryFromRow,
   deliverableFromRow,
+  packageFromRow,
   engagementFromRow,
   programmeFromRow,
   waveFromRow,
@@ -14,6 +15,7 @@ import {
   type ConsultantRow,
   type DayEntryRow,
   type DeliverableRow,
+  type PackageRow,
   type EngagementRecord,
   type ProgrammeRow,
   type StatusChangeRow,
@@ -77,7 +79,7 @@ export async function getEngagement(db: Database, id: string): Promise<Engagemen
   const record: EngagementRecord | undefined = await db('engagements').where({ id }).first();
   if (!record) throw new CarnetError('not_found', 'error.not_found.engagement', { id }, { field: 'id' });
   const engagement = engagementFromRow(record);
-  const [programme, wave, company, consultants, days, deliverables, statusChanges] = await Promise.all([
+  const [programme, wave, company, consultants, days, deliverables, statusChanges, packages] = await Promise.all([
     db<ProgrammeRow>('programmes').where({ id: engagement.programmeId }).first(),
     db<WaveRow>('waves').where({ id: engagement.waveId }).first(),
     db<CompanyRow>('companies').where({ id: engagement.companyId }).first(),
@@ -89,6 +91,7 @@ export async function getEngagement(db: Database, id: string): Promise<Engagemen
     db<DayEntryRow>('day_entries').where({ engagement_id: id }).orderBy([{ column: 'date' }, { column: 'consultant_id' }]),
     db<DeliverableRow>('deliverables').where({ engagement_id: id }).orderBy('title'),
     db<StatusChangeRow>('status_changes').where({ engagement_id: id }).orderBy([{ column: 'at' }, { column: 'id' }]),
+    db<PackageRow>('packages').where({ engagement_id: id }).orderBy('version'),
   ]);
   // Foreign keys guarantee these rows exist.
   const programmeValue = programmeFromRow(programme!);
@@ -103,6 +106,7 @@ export async function getEngagement(db: Database, id: string): Promise<Engagemen
     days: dayEntries,
     deliverables: deliverables.map(deliverableFromRow),
     statusChanges: statusChanges.map(statusChangeFromRow),
+    packages: packages.map(packageFromRow),
     totals: costSplit(halfDaysLogged, engagement.dailyRateCents, programmeValue.publicShareBasisPoints),
   };
 }

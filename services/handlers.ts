@@ -6,10 +6,14 @@ import { listCompanies, saveCompany } from './companies';
 import { commitCompanyImport, previewCompanyImport } from './companyImport';
 import { listConsultants, saveConsultant } from './consultants';
 import { programmeDashboard } from './dashboard';
+import { closingChecklist, exportDocument, previewReport, revealPackage } from './closing/close';
+import { closingProgress, startClosing } from './closing/jobs';
 import { dayAudit, dayGrid, setDay } from './dayLog';
+import { attachDeliverable, removeDeliverable } from './deliverables';
 import { createEngagement, transitionEngagement, updateEngagement } from './engagementCommands';
 import { getEngagement, listEngagements } from './engagements';
 import { listProgrammes, saveProgramme } from './programmes';
+import { updateSettings } from './settings/update';
 
 async function countRows(context: ServiceContext, table: string): Promise<number> {
   const [row] = (await context.db(table).count({ count: '*' })) as [{ count: number }];
@@ -29,8 +33,8 @@ export const handlers: Handlers<ServiceContext> = {
     },
   }),
   'settings.get': (_input, context) => context.settings.get(),
-  'settings.update': (input, context) => context.settings.update(input),
-  'demo.load': (input, context) => loadDemoData(context.db, input),
+  'settings.update': (input, context) => updateSettings(context, input),
+  'demo.load': (input, context) => loadDemoData(context, input),
   'engagements.list': (_input, context) => listEngagements(context.db),
   'engagements.get': (input, context) => getEngagement(context.db, input.id),
   'data.dump': (_input, context) => dumpSharedData(context.db),
@@ -54,4 +58,14 @@ export const handlers: Handlers<ServiceContext> = {
   'days.grid': (input, context) => dayGrid(context, input),
   'days.set': (input, context) => setDay(context, input),
   'days.audit': (input, context) => dayAudit(context.db, input.engagementId),
+
+  'deliverables.attach': (input, context) => attachDeliverable(context, input),
+  'deliverables.remove': (input, context) => removeDeliverable(context, input.id),
+
+  'closing.checklist': (input, context) => closingChecklist(context, input.engagementId),
+  'closing.preview': (input, context) => previewReport(context, input.engagementId),
+  'closing.start': (input, context) => startClosing(context, input.engagementId),
+  'closing.progress': (input, context) => closingProgress(context, input.jobId),
+  'packages.reveal': (input, context) => revealPackage(context, input.packageId),
+  'documents.export': (input, context) => exportDocument(context, input.engagementId, input.document),
 };

@@ -43,6 +43,7 @@ export const documentsEn: Record<keyof typeof documentsFr, string> = {
   'doc.days.location': 'Place',
   'doc.days.summary': 'Summary',
   'doc.days.flags': 'Note',
+  'doc.days.holiday': 'Public holiday: {holiday}',
   'doc.days.empty': 'No day logged.',
   'doc.totals.days': 'Days delivered',
   'doc.totals.days.value': '{days} days of {allowance}',

@@ -43,6 +43,7 @@ export const documentsFr = {
   'doc.days.location': 'Lieu',
   'doc.days.summary': 'Compte rendu',
   'doc.days.flags': 'Remarque',
+  'doc.days.holiday': 'Jour férié : {holiday}',
   'doc.days.empty': 'Aucune journée saisie.',
   'doc.totals.days': 'Jours réalisés',
   'doc.totals.days.value': '{days} jours sur {allowance}',

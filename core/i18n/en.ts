@@ -1,5 +1,7 @@
 import type { MessageKey } from './fr';
 
+import { closingEn } from './closing.en';
+import { closingUiEn } from './closingUi.en';
 import { daysEn } from './days.en';
 import { directoryEn } from './directory.en';
 import { programmeEn } from './programme.en';
@@ -9,7 +11,7 @@ import { documentsPdfEn } from './documents.pdf.en';
 import { documentsSheetEn } from './documents.sheet.en';
 import { timesheetEn } from './timesheet.en';
 
-const interfaceEn: Record<Exclude<MessageKey, keyof typeof rulesEn | keyof typeof directoryEn | keyof typeof programmeEn | keyof typeof daysEn | keyof typeof timesheetEn | keyof typeof documentsEn | keyof typeof documentsPdfEn | keyof typeof documentsSheetEn>, string> = {
+const interfaceEn: Record<Exclude<MessageKey, keyof typeof rulesEn | keyof typeof directoryEn | keyof typeof programmeEn | keyof typeof daysEn | keyof typeof timesheetEn | keyof typeof documentsEn | keyof typeof documentsPdfEn | keyof typeof documentsSheetEn | keyof typeof closingEn | keyof typeof closingUiEn>, string> = {
   'app.name': 'Carnet',
   'app.tagline': 'Mission logbook — Relocation / Diversification',
   'app.version': 'Version {version}',
@@ -173,4 +175,4 @@ const interfaceEn: Record<Exclude<MessageKey, keyof typeof rulesEn | keyof typeo
   'common.error': 'Something went wrong',
 };
 
-export const en: Record<MessageKey, string> = { ...interfaceEn, ...rulesEn, ...directoryEn, ...programmeEn, ...daysEn, ...timesheetEn, ...documentsEn, ...documentsPdfEn, ...documentsSheetEn };
+export const en: Record<MessageKey, string> = { ...interfaceEn, ...rulesEn, ...directoryEn, ...programmeEn, ...daysEn, ...timesheetEn, ...documentsEn, ...documentsPdfEn, ...documentsSheetEn, ...closingEn, ...closingUiEn };

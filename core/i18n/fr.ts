@@ -1,4 +1,6 @@
 // French is the reference catalogue: every other language must have exactly these keys.
+import { closingFr } from './closing.fr';
+import { closingUiFr } from './closingUi.fr';
 import { daysFr } from './days.fr';
 import { directoryFr } from './directory.fr';
 import { programmeFr } from './programme.fr';
@@ -172,6 +174,6 @@ const interfaceFr = {
   'common.error': 'Une erreur est survenue',
 } as const;
 
-export const fr = { ...interfaceFr, ...rulesFr, ...directoryFr, ...programmeFr, ...daysFr, ...timesheetFr, ...documentsFr, ...documentsPdfFr, ...documentsSheetFr };
+export const fr = { ...interfaceFr, ...rulesFr, ...directoryFr, ...programmeFr, ...daysFr, ...timesheetFr, ...documentsFr, ...documentsPdfFr, ...documentsSheetFr, ...closingFr, ...closingUiFr };
 
 export type MessageKey = keyof typeof fr;

@@ -9,6 +9,10 @@ export interface CliArguments {
   force: boolean;
   /** import-companies: check and report, write nothing. */
   dryRun: boolean;
+  /** export-package: the shared folder to write into. */
+  folder: string | undefined;
+  /** export-package: every completed-or-later engagement. */
+  all: boolean;
   help: boolean;
 }
 
@@ -26,6 +30,8 @@ export function parseCliArguments(argv: string[]): CliArguments {
         'no-open': { type: 'boolean' },
         force: { type: 'boolean' },
         'dry-run': { type: 'boolean' },
+        folder: { type: 'string' },
+        all: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -41,6 +47,15 @@ export function parseCliArguments(argv: string[]): CliArguments {
   if (positionals[0] === 'import-companies' && positionals.length !== 2) {
     throw new UsageError('import-companies attend un seul argument : le fichier CSV à importer.');
   }
+  if (positionals[0] === 'verify' && positionals.length !== 2) {
+    throw new UsageError('verify attend un seul argument : le dossier du dossier de clôture (…/packages/<référence>/v<n>).');
+  }
+  if (positionals[0] === 'export-package') {
+    if (!values.folder) throw new UsageError('export-package attend --folder <dossier partagé>.');
+    if (values.all ? positionals.length !== 1 : positionals.length !== 2) {
+      throw new UsageError('export-package attend soit une référence (RD-2022-014), soit --all.');
+    }
+  }
   return {
     command: positionals[0],
     positionals: positionals.slice(1),
@@ -49,6 +64,8 @@ export function parseCliArguments(argv: string[]): CliArguments {
     open: !values['no-open'],
     force: values.force ?? false,
     dryRun: values['dry-run'] ?? false,
+    folder: values.folder,
+    all: values.all ?? false,
     help: values.help ?? false,
   };
 }

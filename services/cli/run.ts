@@ -1,7 +1,9 @@
 import { parseCliArguments, UsageError, type CliArguments } from './args';
 import { runDemo } from './commands/demo';
 import { runDump } from './commands/dump';
+import { runExportPackage } from './commands/exportPackage';
 import { runImportCompanies } from './commands/importCompanies';
+import { runVerify } from './commands/verify';
 import { runWeb } from './commands/web';
 import type { Output } from './session';
 
@@ -18,6 +20,13 @@ Commandes :
           Importe la liste des entreprises retenues (CSV ; ou , en UTF-8 ou Windows-1252) ;
           les lignes rejetées sont écrites dans <fichier>.rejets.csv. Code de sortie 1 si une
           ligne est rejetée.  [--dry-run pour vérifier sans rien écrire]
+  export-package <référence> | --all  --folder <dossier partagé>
+          Écrit le dossier de clôture de la mission nommée, ou de toutes les missions terminées
+          ou au-delà, dans <dossier partagé>/packages/ ; une mission terminée passe « soumise ».
+          Une ligne par dossier ; code de sortie 1 si l’un échoue.
+  verify <dossier de clôture>
+          Vérifie un dossier de clôture (…/packages/<référence>/v<n>) : fichiers, empreintes,
+          calculs et règles. Code de sortie 0 sans anomalie, 1 sinon.
 
 Options communes :
   --data-dir <dossier>   Dossier des données (par défaut : celui de l’application de bureau)
@@ -46,6 +55,10 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
       return runDump(args, io);
     case 'import-companies':
       return runImportCompanies(args, io);
+    case 'export-package':
+      return runExportPackage(args, io);
+    case 'verify':
+      return runVerify(args, io);
     default:
       io.err(`carnet : commande inconnue « ${args.command} ».\n\n${USAGE}`);
       return 2;

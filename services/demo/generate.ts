@@ -14,6 +14,10 @@ import type {
 import { makeUlid } from '../../core/ids';
 import { luhnValid } from '../../core/siret';
 import { DEMO_COMPANIES, DEMO_CONSULTANTS, DEMO_WORK } from './catalogue';
+import { demoDeliverables, type DemoDeliverableFile } from './deliverableFiles';
+
+/** The statuses whose missions are finished: they carry their deliverables. */
+const FINISHED: EngagementStatus[] = ['completed', 'submitted', 'changes_requested', 'approved', 'closed'];
 
 export interface DemoDataset {
   companies: Company[];
@@ -22,6 +26,8 @@ export interface DemoDataset {
   staffing: { engagementId: string; consultantId: string }[];
   dayEntries: DayEntry[];
   statusChanges: StatusChange[];
+  /** The diagnostic and action plan of every finished mission, with their bytes. */
+  deliverables: (DemoDeliverableFile & { id: string })[];
 }
 
 // The path each final status took through the lifecycle, and when, relative to the mission.
@@ -171,5 +177,11 @@ export function generateDemoDataset(programme: Programme, waves: Wave[], seed = 
     });
   }
 
-  return { companies, consultants, engagements, staffing, dayEntries, statusChanges };
+  const companiesById = new Map(companies.map((company) => [company.id, company]));
+  const deliverables = engagements
+    .filter((engagement) => FINISHED.includes(engagement.status))
+    .flatMap((engagement) => demoDeliverables(engagement, companiesById.get(engagement.companyId)!))
+    .map((file) => ({ id: newId(), ...file }));
+
+  return { companies, consultants, engagements, staffing, dayEntries, statusChanges, deliverables };
 }

@@ -1,6 +1,7 @@
 import Conf from 'conf';
 import type { Settings } from '../../core/contract';
 import type { SettingsStore } from '../context';
+import { createKeyValueSettings } from './keyValueSettings';
 import { DEFAULT_SETTINGS } from './memorySettings';
 import { SETTINGS_SCHEMA } from './schema';
 
@@ -13,11 +14,5 @@ export function createConfSettings(dataDir: string): SettingsStore {
     schema: SETTINGS_SCHEMA,
     defaults: DEFAULT_SETTINGS,
   });
-  return {
-    get: () => ({ locale: store.get('locale') }),
-    update(patch) {
-      if (patch.locale) store.set('locale', patch.locale);
-      return { locale: store.get('locale') };
-    },
-  };
+  return createKeyValueSettings(store);
 }

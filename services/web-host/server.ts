@@ -23,7 +23,8 @@ export interface WebHost {
 }
 
 const HOSTNAME = '127.0.0.1';
-const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+// A deliverable of up to 20 MiB crosses as base64 (4/3 of its size) inside the JSON body.
+const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 const SECURITY_HEADERS = {
   'content-security-policy':

@@ -216,7 +216,7 @@ describe('data.dump', () => {
       expect(data.day_entries!.length).toBeGreaterThan(0);
 
       // Settings are device-local: they exist on disk but never in the shared data.
-      expect(await call('settings.get', {})).toEqual({ locale: 'en' });
+      expect(await call('settings.get', {})).toMatchObject({ locale: 'en' });
       expect(Object.keys(data)).not.toContain('settings');
       expect(JSON.stringify(data)).not.toMatch(/locale|"en"/);
     });

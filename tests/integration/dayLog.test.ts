@@ -6,6 +6,7 @@ import type { ApiError, ErrorCode } from '../../core/errors';
 import { DEFAULT_PROGRAMME_ID, DEFAULT_WAVES } from '../../db/defaultProgramme';
 import { withTestApp, type TestApp } from '../support/testApp';
 import { failure } from '../support/refusals';
+import { submitThroughClosing } from '../support/closing';
 
 // days.set / days.grid / days.audit through the contract dispatcher (PRODUCT.md, "Day log";
 // issue 4): every rule refuses with its French message and changes nothing; weekends and
@@ -227,7 +228,7 @@ describe('days.set: status and staffing', () => {
       await testApp.call('engagements.transition', { id: e.id, to: 'completed' });
       // Completed is not locked yet: the firm may still correct it.
       await set(testApp, { engagementId: e.id, consultantId: fx.claire, date: '2022-03-03', halfDays: 1 });
-      await testApp.call('engagements.transition', { id: e.id, to: 'submitted' });
+      await submitThroughClosing(testApp, e.id);
       const attempts = (label: string) => [
         { engagementId: e.id, consultantId: fx.claire, date: '2022-03-04', halfDays: 1 as const },
         { engagementId: e.id, consultantId: fx.claire, date: '2022-03-02', halfDays: 1 as const },
@@ -241,7 +242,7 @@ describe('days.set: status and staffing', () => {
       expect(unlocked).toMatchObject({ status: 'changes_requested', halfDaysLogged: 4 });
       await testApp.call('engagements.transition', { id: e.id, to: 'in_progress' });
       await testApp.call('engagements.transition', { id: e.id, to: 'completed' });
-      await testApp.call('engagements.transition', { id: e.id, to: 'submitted' });
+      await submitThroughClosing(testApp, e.id);
       await testApp.call('engagements.transition', { id: e.id, to: 'approved' });
       for (const [input, message] of attempts('Approuvé')) await expectRefused(testApp, 'days.set', input, { code: 'rule_violation', field: 'date', message });
       await testApp.call('engagements.transition', { id: e.id, to: 'closed' });
@@ -413,7 +414,9 @@ describe('days.grid', () => {
       const notMine = await engagement(testApp, fx, [fx.marc], 6);
 
       await set(testApp, { engagementId: closed.id, consultantId: fx.claire, date: '2022-03-03', halfDays: 2 });
-      for (const to of ['completed', 'submitted', 'approved', 'closed'] as const) await testApp.call('engagements.transition', { id: closed.id, to });
+      await testApp.call('engagements.transition', { id: closed.id, to: 'completed' });
+      await submitThroughClosing(testApp, closed.id);
+      for (const to of ['approved', 'closed'] as const) await testApp.call('engagements.transition', { id: closed.id, to });
       await set(testApp, { engagementId: active.id, consultantId: fx.claire, date: '2022-03-02', halfDays: 1 });
       await set(testApp, { engagementId: active.id, consultantId: fx.claire, date: '2022-03-31', halfDays: 2 });
       await set(testApp, { engagementId: active.id, consultantId: fx.claire, date: '2022-04-01', halfDays: 1 });

@@ -17,8 +17,9 @@ function invalidInputsFor(method: MethodName): { input: unknown; fields: string[
   ];
   const specific: Partial<Record<MethodName, { input: unknown; fields: string[] }[]>> = {
     'settings.update': [
-      { input: {}, fields: ['locale'] },
       { input: { locale: 'de' }, fields: ['locale'] },
+      { input: { sharedFolder: 42 }, fields: ['sharedFolder'] },
+      { input: { firmName: 'x'.repeat(201) }, fields: ['firmName'] },
       { input: { locale: 1 }, fields: ['locale'] },
     ],
     'demo.load': [
@@ -37,7 +38,7 @@ function invalidInputsFor(method: MethodName): { input: unknown; fields: string[
 }
 
 const REQUIRED_FIELDS: Partial<Record<MethodName, string[]>> = {
-  'settings.update': ['locale'],
+  'settings.update': [],
   'engagements.get': ['id'],
   'programmes.dashboard': ['programmeId'],
   'programmes.save': ['name', 'funders', 'publicShareBasisPoints', 'minDays', 'maxDays', 'envelopeCents', 'minHeadcount', 'maxHeadcount', 'departements', 'opensOn', 'closesOn', 'waves'],
@@ -51,6 +52,14 @@ const REQUIRED_FIELDS: Partial<Record<MethodName, string[]>> = {
   'days.grid': ['consultantId', 'from', 'to'],
   'days.set': ['engagementId', 'consultantId', 'date', 'halfDays'],
   'days.audit': ['engagementId'],
+  'deliverables.attach': ['engagementId', 'kind', 'title', 'fileName', 'contentBase64'],
+  'deliverables.remove': ['id'],
+  'closing.checklist': ['engagementId'],
+  'closing.preview': ['engagementId'],
+  'closing.start': ['engagementId'],
+  'closing.progress': ['jobId'],
+  'packages.reveal': ['packageId'],
+  'documents.export': ['engagementId', 'document'],
 };
 
 /** A valid input of each method plus one key the contract does not know. */
@@ -83,6 +92,14 @@ const WITH_UNKNOWN_KEY: Record<MethodName, Record<string, unknown>> = {
   'days.grid': { consultantId: 'k', from: '2022-03-01', to: '2022-03-07', bogus: 1 },
   'days.set': { engagementId: 'e', consultantId: 'k', date: '2022-03-01', halfDays: 1, bogus: 1 },
   'days.audit': { engagementId: 'e', bogus: 1 },
+  'deliverables.attach': { engagementId: 'e', kind: 'diagnostic', title: 'T', fileName: 'a.pdf', contentBase64: 'QUJD', bogus: 1 },
+  'deliverables.remove': { id: 'd', bogus: 1 },
+  'closing.checklist': { engagementId: 'e', bogus: 1 },
+  'closing.preview': { engagementId: 'e', bogus: 1 },
+  'closing.start': { engagementId: 'e', bogus: 1 },
+  'closing.progress': { jobId: 'j', bogus: 1 },
+  'packages.reveal': { packageId: 'p', bogus: 1 },
+  'documents.export': { engagementId: 'e', document: 'reportPdf', bogus: 1 },
 };
 
 describe('dispatcher: unknown methods', () => {
@@ -144,7 +161,7 @@ describe('dispatcher: invalid input for every method of the contract', () => {
   }
 
   it('phrases the refusal in English once the locale is en', async () => {
-    expect(await testApp.call('settings.update', { locale: 'en' })).toEqual({ locale: 'en' });
+    expect(await testApp.call('settings.update', { locale: 'en' })).toMatchObject({ locale: 'en' });
     const error = failure(await testApp.dispatch('engagements.get', { id: 42 }));
     expect(error.code).toBe('invalid_input');
     expect(error.field).toBe('id');

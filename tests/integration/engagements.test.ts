@@ -260,11 +260,22 @@ describe('engagements.transition: the lifecycle', () => {
     });
   });
 
+  it('refuses to submit through a bare transition: only closing the mission writes its package', async () => {
+    await withDemo(async (testApp, list) => {
+      const row = list.find((r) => r.status === 'completed')!;
+      await expectRefused(testApp, 'engagements.transition', { id: row.id, to: 'submitted' }, {
+        code: 'rule_violation', field: 'to', message: `${row.ref} se soumet par « Clôturer la mission », qui écrit son dossier de clôture dans le dossier partagé.`,
+      });
+    });
+  });
+
   it('accepts every pair of the lifecycle, appending a status change (from, to, by, at) and touching nothing else', async () => {
     await withDemo(async (testApp, list) => {
       const used = new Set<string>();
       for (const from of ENGAGEMENT_STATUSES) {
         for (const to of TRANSITIONS[from]) {
+          // Submitting goes through « Clôturer la mission » (tests/integration/closing.test.ts).
+          if (to === 'submitted') continue;
           const label = `${from} → ${to}`;
           const row = list.find((r) => r.status === from && !used.has(r.id));
           expect(row, `a fresh demo engagement is ${from}`).toBeDefined();

@@ -68,15 +68,23 @@ describe('a second instance', () => {
 });
 
 describe('once ready', () => {
+  it('gives the services the desktop’s one extra power: showing a folder in the file manager', async () => {
+    const { electron, openApplication } = start();
+    await electron.app.markReady();
+    const options = openApplication.mock.calls[0]![0];
+    options.desktop!.revealInFolder('/partage/packages/RD-2022-014/v1');
+    expect(electron.shell.showItemInFolder).toHaveBeenCalledWith('/partage/packages/RD-2022-014/v1');
+  });
+
   it('serves the renderer, restricts permissions, opens the application on the data folder', async () => {
     const { electron, openApplication, openSettings } = start();
     await electron.app.markReady();
     expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(electron.permissionHandlers.request).toBeTypeOf('function');
     expect(openSettings).toHaveBeenCalledWith('/home/marie/.config/Carnet');
-    expect(openApplication).toHaveBeenCalledWith({ dataDir: '/home/marie/.config/Carnet', settings: expect.objectContaining({ get: expect.any(Function) }) });
+    expect(openApplication).toHaveBeenCalledWith({ dataDir: '/home/marie/.config/Carnet', settings: expect.objectContaining({ get: expect.any(Function) }), desktop: { revealInFolder: expect.any(Function) } });
     const settings = openApplication.mock.calls[0]![0].settings!;
-    expect(settings.update({ locale: 'en' })).toEqual({ locale: 'en' });
+    expect(settings.update({ locale: 'en' })).toEqual({ locale: 'en', sharedFolder: null, firmName: '' });
   });
 
   it('opens one sandboxed window on app://carnet/index.html', async () => {

@@ -1,0 +1,3 @@
+// Screens of issue 5: deliverables, « Clôturer la mission », packages, exports, settings (French reference).
+export const closingUiFr = {
+} as const;

@@ -1,0 +1,65 @@
+// The bytes of the files attached to engagements (deliverables), kept by content: one file per
+// SHA-256 under `<dataDir>/files/`, written to a temporary name and renamed, never modified.
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface StoredFile {
+  sha256: string;
+  bytes: number;
+}
+
+export interface FileStore {
+  put(content: Uint8Array): Promise<StoredFile>;
+  read(sha256: string): Promise<Buffer>;
+  has(sha256: string): Promise<boolean>;
+}
+
+export const sha256Of = (content: Uint8Array): string => createHash('sha256').update(content).digest('hex');
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+function checkedHash(sha256: string): string {
+  if (!SHA256.test(sha256)) throw new RangeError(`not a SHA-256: ${sha256}`);
+  return sha256;
+}
+
+export function createFolderFileStore(root: string): FileStore {
+  const fileOf = (sha256: string) => path.join(root, checkedHash(sha256).slice(0, 2), sha256);
+  return {
+    async put(content) {
+      const sha256 = sha256Of(content);
+      const target = fileOf(sha256);
+      const existing = await stat(target).catch(() => null);
+      if (existing?.size === content.byteLength) return { sha256, bytes: content.byteLength };
+      await mkdir(path.dirname(target), { recursive: true });
+      const temporary = `${target}.${randomUUID()}.tmp`;
+      try {
+        await writeFile(temporary, content, { flush: true });
+        await rename(temporary, target);
+      } finally {
+        await rm(temporary, { force: true });
+      }
+      return { sha256, bytes: content.byteLength };
+    },
+    read: (sha256) => readFile(fileOf(sha256)),
+    has: async (sha256) => (await stat(fileOf(sha256)).catch(() => null)) !== null,
+  };
+}
+
+/** For an in-memory application (tests): the same contract, nothing on disk. */
+export function createMemoryFileStore(): FileStore {
+  const files = new Map<string, Buffer>();
+  return {
+    put(content) {
+      const sha256 = sha256Of(content);
+      files.set(sha256, Buffer.from(content));
+      return Promise.resolve({ sha256, bytes: content.byteLength });
+    },
+    read(sha256) {
+      const content = files.get(checkedHash(sha256));
+      return content ? Promise.resolve(Buffer.from(content)) : Promise.reject(Object.assign(new Error(`ENOENT: ${sha256}`), { code: 'ENOENT' }));
+    },
+    has: (sha256) => Promise.resolve(files.has(sha256)),
+  };
+}
