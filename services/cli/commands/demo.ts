@@ -10,7 +10,7 @@ export async function runDemo(args: CliArguments, io: Output): Promise<number> {
       return 1;
     }
     const summary = outcome.result as DemoSummary;
-    io.out(`Données de démonstration chargées : ${summary.companies} entreprises, ${summary.consultants} consultants, ${summary.engagements} engagements, ${summary.dayEntries} saisies de temps.\n`);
+    io.out(`Données de démonstration chargées : ${summary.companies} entreprises, ${summary.consultants} consultants, ${summary.engagements} engagements, ${summary.dayEntries} saisies de temps, ${summary.deliverables} livrables.\n`);
     return 0;
   });
 }
