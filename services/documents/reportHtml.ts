@@ -1,6 +1,7 @@
 // report.html of the closing package: the mission report as one self-contained page. It loads
 // nothing (a strict Content-Security-Policy says so to the browser too), runs no script, and is
 // shown in the app's preview and in the Région's sandboxed viewer as well as printed.
+import { formatDepartement } from '../../core/departements';
 import { formatLongDate } from '../../core/calendar';
 import type { ClosingDocumentInput, PackageDay } from '../../core/closingPackage';
 import { translate, type MessageKey, type MessageParams } from '../../core/i18n';
@@ -149,7 +150,7 @@ ${facts([[t('doc.company'), company.name], [t('doc.firm'), input.firmName]], 'pa
       [t('doc.company.naf'), company.nafCode],
       [t('doc.company.headcount'), t('doc.company.headcount.value', { count: company.headcount })],
       [t('doc.company.address'), `${company.postalCode} ${company.city}`],
-      [t('doc.company.departement'), company.departement],
+      [t('doc.company.departement'), formatDepartement(company.departement)],
     ]),
   );
 

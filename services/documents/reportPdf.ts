@@ -1,5 +1,6 @@
 // report.pdf of the closing package: the mission report the firm hands the Région — who, what,
 // every day logged, what it costs and who pays, the deliverables, and room for both signatures.
+import { formatDepartement } from '../../core/departements';
 import { formatLongDate } from '../../core/calendar';
 import type { ClosingDocumentInput, PackageDeliverable } from '../../core/closingPackage';
 import type { Locale } from '../../core/domain';
@@ -88,7 +89,7 @@ function writeCompany(doc: Pdf, { file, locale }: ClosingDocumentInput): void {
     [translate(locale, 'doc.company.naf'), company.nafCode],
     [translate(locale, 'doc.company.headcount'), translate(locale, 'doc.company.headcount.value', { count: formatCount(company.headcount, locale) })],
     [translate(locale, 'doc.company.address'), `${company.postalCode} ${company.city}`],
-    [translate(locale, 'doc.company.departement'), company.departement],
+    [translate(locale, 'doc.company.departement'), formatDepartement(company.departement)],
   ]);
 }
 
