@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import type { ApiError } from './errors';
+import { EXPORTABLE_DOCUMENTS, MAX_DELIVERABLE_BYTES, type ExportableDocument } from './exchange';
 import {
   ACTIVITIES,
   DELIVERABLE_KINDS,
@@ -114,12 +115,7 @@ export interface DemoSummary {
   deliverables: number;
 }
 
-/** The largest file that can be attached to an engagement. */
-export const MAX_DELIVERABLE_BYTES = 20 * 1024 * 1024;
-
-/** Documents of the closing package that can also be exported alone. */
-export const EXPORTABLE_DOCUMENTS = ['reportPdf', 'reportHtml', 'attestationPdf', 'timesheetXlsx', 'timesheetCsv', 'engagementJson'] as const;
-export type ExportableDocument = (typeof EXPORTABLE_DOCUMENTS)[number];
+export { EXPORTABLE_DOCUMENTS, MAX_DELIVERABLE_BYTES, type ExportableDocument };
 
 export interface ExportedDocument {
   fileName: string;

@@ -16,6 +16,7 @@ const DashboardPage = lazy(() => import('./screens/DashboardPage').then((module)
 const NewEngagementPage = lazy(() => import('./screens/NewEngagementPage').then((module) => ({ default: module.NewEngagementPage })));
 const TimesheetPage = lazy(() => import('./screens/TimesheetPage').then((module) => ({ default: module.TimesheetPage })));
 const ProgrammesPage = lazy(() => import('./screens/ProgrammesPage').then((module) => ({ default: module.ProgrammesPage })));
+const SettingsPage = lazy(() => import('./screens/SettingsPage').then((module) => ({ default: module.SettingsPage })));
 
 export function App() {
   const { t } = useI18n();
@@ -55,6 +56,7 @@ export function App() {
           {route.name === 'dashboard' && <DashboardPage />}
           {route.name === 'programmes' && <ProgrammesPage />}
           {route.name === 'timesheet' && <TimesheetPage />}
+          {route.name === 'settings' && <SettingsPage />}
         </Suspense>
         {route.name === 'notFound' && <NotFound />}
       </main>

@@ -9,6 +9,7 @@ export type Route =
   | { name: 'dashboard' }
   | { name: 'programmes' }
   | { name: 'timesheet' }
+  | { name: 'settings' }
   | { name: 'notFound'; path: string };
 
 /** Screens reached by a fixed path. */
@@ -19,6 +20,7 @@ const STATIC_ROUTES: Record<string, Route> = {
   '/dashboard': { name: 'dashboard' },
   '/programmes': { name: 'programmes' },
   '/timesheet': { name: 'timesheet' },
+  '/settings': { name: 'settings' },
 };
 
 /** `#/` (or an empty hash) → list, `#/engagements/<id>` → engagement page. */
@@ -48,6 +50,7 @@ export const hrefs = {
   dashboard: () => '#/dashboard',
   programmes: () => '#/programmes',
   timesheet: () => '#/timesheet',
+  settings: () => '#/settings',
 };
 
 export function navigate(href: string): void {

@@ -10,6 +10,7 @@ import { DeliverablesCard } from './engagement/DeliverablesCard';
 import { EngagementHeader } from './engagement/EngagementHeader';
 import { LifecycleActions } from './engagement/LifecycleActions';
 import { MissionCard } from './engagement/MissionCard';
+import { PackagesCard } from './engagement/PackagesCard';
 import { DayAuditCard } from './engagement/DayAuditCard';
 import { StatusHistory } from './engagement/StatusHistory';
 import { SummaryCards } from './engagement/SummaryCards';
@@ -42,9 +43,10 @@ export function EngagementPage({ id }: { id: string }) {
           </div>
           <DaysCard detail={state.data} />
           <div className="card-grid">
-            <DeliverablesCard deliverables={state.data.deliverables} />
+            <DeliverablesCard detail={state.data} onChanged={refresh} />
             <StatusHistory changes={state.data.statusChanges} />
           </div>
+          <PackagesCard packages={state.data.packages} status={state.data.engagement.status} />
           <DayAuditCard engagementId={state.data.engagement.id} version={String(state.data.totals.halfDaysLogged)} />
         </>
       )}

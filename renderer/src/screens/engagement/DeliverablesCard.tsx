@@ -1,36 +1,67 @@
-import type { Deliverable } from '../../../../core/domain';
+import { useRef, useState } from 'react';
+import { LOCKED_STATUSES, type Deliverable, type EngagementDetail } from '../../../../core/domain';
 import { Card } from '../../components/Definitions';
-import { FileIcon } from '../../components/icons';
-import { intlLocale, useI18n } from '../../i18n';
-import { formatBytes } from '../../lib/format';
+import { useI18n } from '../../i18n';
+import { DeliverableDropZone } from './deliverables/DeliverableDropZone';
+import { DeliverableItem } from './deliverables/DeliverableItem';
+import { UploadQueue } from './deliverables/UploadQueue';
+import { useDeliverableUploads } from './deliverables/useDeliverableUploads';
+import '../../styles/closing.css';
 
-export function DeliverablesCard({ deliverables }: { deliverables: Deliverable[] }) {
-  const { t, locale, number } = useI18n();
+/**
+ * The files the mission produced (diagnostic, action plan, final report…): attached by dropping
+ * or choosing them, removed after a confirmation; locked with the days once the mission is
+ * submitted, since they travel in the closing package.
+ */
+export function DeliverablesCard({ detail, onChanged }: { detail: EngagementDetail; onChanged: () => void }) {
+  const { t, number } = useI18n();
+  const { engagement, deliverables } = detail;
+  const locked = LOCKED_STATUSES.includes(engagement.status);
+  const [announcement, setAnnouncement] = useState('');
+  const browseRef = useRef<HTMLButtonElement>(null);
+  const uploads = useDeliverableUploads(engagement.id, (deliverable: Deliverable) => {
+    setAnnouncement(t('closingUi.deliverables.attached', { title: deliverable.title }));
+    onChanged();
+  });
+
+  function onRemoved(deliverable: Deliverable) {
+    setAnnouncement(t('closingUi.deliverables.removed', { title: deliverable.title }));
+    onChanged();
+    // The row and its buttons are going away: keep the keyboard in this card.
+    browseRef.current?.focus();
+  }
+
+  const lockedReason = locked ? t('closingUi.deliverables.locked', { ref: engagement.ref, status: t(`status.${engagement.status}`) }) : null;
   return (
-    <Card title={t('engagement.deliverables')} titleId="deliverables-title" aside={deliverables.length > 0 ? <span className="card-count">{number(deliverables.length)}</span> : undefined}>
+    <Card
+      title={t('engagement.deliverables')}
+      titleId="deliverables-title"
+      className="deliverables-card"
+      aside={deliverables.length > 0 ? <span className="card-count">{number(deliverables.length)}</span> : undefined}
+    >
       {deliverables.length === 0 ? (
         <p className="card-empty">{t('engagement.noDeliverables')}</p>
       ) : (
-        <ul className="deliverables">
+        <ul className="deliverables" aria-labelledby="deliverables-title">
           {deliverables.map((deliverable) => (
-            <li key={deliverable.id} className="deliverable">
-              <FileIcon />
-              <div className="deliverable-body">
-                <p className="deliverable-title">
-                  {deliverable.title}
-                  <span className="kind-badge">{t(`deliverable.${deliverable.kind}`)}</span>
-                </p>
-                <p className="deliverable-file">
-                  {t('engagement.deliverable.file', { fileName: deliverable.fileName, size: formatBytes(deliverable.bytes, intlLocale(locale)) })}
-                  <span className="mono deliverable-hash" title={deliverable.sha256}>
-                    SHA-256 {deliverable.sha256.slice(0, 12)}…
-                  </span>
-                </p>
-              </div>
-            </li>
+            <DeliverableItem key={deliverable.id} deliverable={deliverable} removable={!locked} onRemoved={onRemoved} />
           ))}
         </ul>
       )}
+      <DeliverableDropZone onFiles={uploads.add} lockedReason={lockedReason} browseRef={browseRef} />
+      {uploads.uploads.length > 0 && !locked && (
+        <UploadQueue
+          uploads={uploads.uploads}
+          sending={uploads.sending}
+          onChange={uploads.change}
+          onDiscard={uploads.discard}
+          onSend={() => void uploads.sendAll()}
+          onClear={uploads.clear}
+        />
+      )}
+      <p className="visually-hidden" role="status">
+        {announcement}
+      </p>
     </Card>
   );
 }

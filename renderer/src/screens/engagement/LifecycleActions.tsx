@@ -1,20 +1,23 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EngagementDetail, EngagementStatus } from '../../../../core/domain';
 import { maxPublicShareCents } from '../../../../core/envelope';
 import { useApi } from '../../api/ApiContext';
 import { useApiQuery } from '../../api/useApiQuery';
 import { useI18n } from '../../i18n';
 import { readRefusal } from '../engagementForm/refusal';
+import { ClosingDialog } from './closing/ClosingDialog';
 import { CommitConfirm } from './CommitConfirm';
 import { EditParametersDialog } from './EditParametersDialog';
+import { ExportMenu } from './ExportMenu';
 import { LifecycleSteps } from './LifecycleSteps';
 import { TransitionRefusal, type TransitionRefusalContent } from './TransitionRefusal';
-import { EDITABLE_STATUSES, firmMoves, type LifecycleMove } from './lifecycleActions';
+import { canClose, EDITABLE_STATUSES, firmMoves, type LifecycleMove } from './lifecycleActions';
 
 /**
  * The firm's moves along the lifecycle (engage, start, complete, reopen, back to draft), each
  * through engagements.transition; a refusal is shown with its reason. Also opens the editing of
- * the mission's parameters while they can still change.
+ * the mission's parameters while they can still change, « Clôturer la mission » (the only way to
+ * submit) once it is completed, and « Exporter » once days are logged.
  */
 export function LifecycleActions({ detail, onChanged }: { detail: EngagementDetail; onChanged: () => void }) {
   const api = useApi();
@@ -26,6 +29,9 @@ export function LifecycleActions({ detail, onChanged }: { detail: EngagementDeta
   const [pending, setPending] = useState<EngagementStatus | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [editing, setEditing] = useState(false);
+  const [closing, setClosing] = useState(false);
+  // After the closing dialog is gone (its opener may be gone too): focus this card's heading.
+  const focusHeadingNext = useRef(false);
   const [refusal, setRefusal] = useState<TransitionRefusalContent | null>(null);
   const [status, setStatus] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -55,6 +61,22 @@ export function LifecycleActions({ detail, onChanged }: { detail: EngagementDeta
     }
   }
 
+  // Runs after the dialog's own clean-up, which gives the focus back to its opener first.
+  useEffect(() => {
+    if (!focusHeadingNext.current) return;
+    focusHeadingNext.current = false;
+    headingRef.current?.focus();
+  });
+
+  function onClosingDialogClosed(outcome: 'submitted' | 'unchanged') {
+    setClosing(false);
+    if (outcome !== 'submitted') return;
+    setStatus(t('programme.lifecycle.done', { ref: engagement.ref, status: t('status.submitted') }));
+    onChanged();
+    programmes.refresh();
+    focusHeadingNext.current = true;
+  }
+
   function onMove({ action, to }: LifecycleMove) {
     if (pending) return;
     if (action === 'commit') {
@@ -78,6 +100,7 @@ export function LifecycleActions({ detail, onChanged }: { detail: EngagementDeta
               {t('programme.params.edit')}
             </button>
           )}
+          {detail.totals.halfDaysLogged > 0 && <ExportMenu engagementId={engagement.id} />}
           {moves.map((candidate) => (
             <button
               key={candidate.to}
@@ -90,6 +113,11 @@ export function LifecycleActions({ detail, onChanged }: { detail: EngagementDeta
               {t(`programme.lifecycle.action.${candidate.action}`)}
             </button>
           ))}
+          {canClose(engagement.status) && (
+            <button type="button" className="button button--primary" aria-disabled={pending !== null || undefined} onClick={() => pending === null && setClosing(true)}>
+              {t('closingUi.close.open')}
+            </button>
+          )}
         </div>
       </div>
       <LifecycleSteps status={engagement.status} />
@@ -106,6 +134,7 @@ export function LifecycleActions({ detail, onChanged }: { detail: EngagementDeta
           onCancel={() => setConfirming(false)}
         />
       )}
+      {closing && <ClosingDialog detail={detail} onClose={onClosingDialogClosed} />}
       {editing && (
         <EditParametersDialog
           detail={detail}

@@ -1,5 +1,6 @@
-// Which lifecycle moves the firm makes from the engagement page. Submitting, approving, asking for
-// changes and closing belong to the closing package and the Région's review, not to this page.
+// Which lifecycle moves the firm makes from the engagement page. Submitting happens only through
+// « Clôturer la mission » (the package is written, then the mission submitted); approving, asking
+// for changes and closing belong to the Région's review, not to this page.
 import type { EngagementStatus } from '../../../../core/domain';
 import { TRANSITIONS } from '../../../../core/lifecycle';
 
@@ -22,6 +23,9 @@ function actionOf(from: EngagementStatus, to: EngagementStatus): LifecycleAction
       return 'complete';
     case 'in_progress':
       return from === 'committed' ? 'start' : from === 'completed' ? 'reopen' : 'resume';
+    // Never a bare transition: a submission without its closing package would give the Région nothing to review.
+    case 'submitted':
+      return null;
     default:
       return null;
   }
@@ -34,6 +38,11 @@ export function firmMoves(status: EngagementStatus): LifecycleMove[] {
     return action ? [{ action, to, primary: action !== 'uncommit' && action !== 'reopen' }] : [];
   });
   return [...moves.filter((move) => !move.primary), ...moves.filter((move) => move.primary)];
+}
+
+/** « Clôturer la mission » writes the closing package of a completed mission, then submits it. */
+export function canClose(status: EngagementStatus): boolean {
+  return status === 'completed';
 }
 
 /** Parameters can change until the mission is completed. */
