@@ -59,6 +59,7 @@ export const closingEn: Record<keyof typeof closingFr, string> = {
   'package.verify.size': '{path} is {actual} bytes instead of the {stated} stated in manifest.json.',
   'package.verify.hash': '{path} was modified: its SHA-256 does not match manifest.json.',
   'package.verify.extra': '{path} is not listed in manifest.json: no file outside the list is allowed.',
+  'package.verify.link': '{path} is a symbolic link: a closing package holds files only.',
   'package.verify.required': '{path} is missing from the package (required file).',
   'package.verify.csvFormat': 'timesheet.csv must be UTF-8 with a BOM and separated by “;”.',
   'package.verify.csvCount': 'timesheet.csv has {stated} day row(s), engagement.json {expected}.',

@@ -58,6 +58,7 @@ export const closingFr = {
   'package.verify.size': '{path} fait {actual} octets au lieu des {stated} annoncés par manifest.json.',
   'package.verify.hash': '{path} a été modifié : son empreinte SHA-256 ne correspond pas à manifest.json.',
   'package.verify.extra': '{path} ne figure pas dans manifest.json : aucun fichier hors liste n’est admis.',
+  'package.verify.link': '{path} est un lien symbolique : un dossier de clôture ne contient que des fichiers.',
   'package.verify.required': '{path} manque au dossier (fichier obligatoire).',
   'package.verify.csvFormat': 'timesheet.csv doit être en UTF-8 avec BOM et séparé par « ; ».',
   'package.verify.csvCount': 'timesheet.csv compte {stated} ligne(s) de journées, engagement.json {expected}.',

@@ -40,13 +40,14 @@ const REQUIRED_FILES = [
   PACKAGE_FILES.attestationPdf,
 ];
 
-/** Every file under `folder`, as package paths with `/`, sorted. */
-async function listFiles(folder: string): Promise<string[]> {
+/** Every file under `folder` as package paths with `/`, sorted; links apart (never followed). */
+async function listFiles(folder: string): Promise<{ files: string[]; links: string[] }> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => !entry.isDirectory())
-    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
+  const relative = (entry: (typeof entries)[number]) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+  return {
+    files: entries.filter((entry) => entry.isFile()).map(relative).sort(),
+    links: entries.filter((entry) => entry.isSymbolicLink()).map(relative).sort(),
+  };
 }
 
 function sha256OfFile(file: string): Promise<string> {
@@ -115,7 +116,10 @@ export async function verifyPackage(folder: string, locale: Locale): Promise<Ver
   }
 
   // Files: the list, each size and hash, nothing more, nothing less.
-  const present = new Set(await listFiles(folder));
+  const listing = await listFiles(folder);
+  // A link could make the verifier read, and vouch for, a file outside the package.
+  for (const link of listing.links) report(link, '', 'package.verify.link', { path: link });
+  const present = new Set(listing.files);
   present.delete(PACKAGE_FILES.manifest);
   const listed = manifest.files.map((entry) => entry.path);
   const sorted = [...listed].sort();

@@ -1,6 +1,6 @@
 // Closing a mission end to end through the contract: checklist, package written into a shared
 // folder, verified, tampered with, exported again byte for byte, and a second version.
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -171,6 +171,10 @@ describe('closing a mission', () => {
       expect.objectContaining({ file: 'desktop.ini', rule: 'package.verify.extra' }),
       expect.objectContaining({ file: 'report.html', rule: 'package.verify.missing' }),
     ]));
+    // A link standing for a listed file is reported, never followed.
+    await rm(path.join(copy, 'report.pdf'));
+    await symlink('/etc/hostname', path.join(copy, 'report.pdf'));
+    expect((await verifyPackage(copy, 'fr')).findings).toEqual(expect.arrayContaining([expect.objectContaining({ file: 'report.pdf', rule: 'package.verify.link' })]));
     await rm(path.join(copy, 'manifest.json'));
     expect((await verifyPackage(copy, 'fr')).findings.map((finding) => finding.rule)).toEqual(['package.verify.manifestMissing']);
   });
