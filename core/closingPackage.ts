@@ -243,6 +243,9 @@ export interface Manifest {
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+const MAX_FILE_NAME_CHARS = 120;
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/i;
+
 /**
  * A deliverable's file name as it can stand in a package on every file system: no folder
  * separators, no characters Windows refuses, no leading dot, no trailing dot or space, at most
@@ -255,11 +258,15 @@ export function safeFileName(name: string): string {
     .replace(/^[.\s]+/, '')
     .replace(/[.\s]+$/, '')
     .trim();
-  const fallback = cleaned || 'livrable';
-  if (fallback.length <= 120) return fallback;
-  const dot = fallback.lastIndexOf('.');
-  const extension = dot > 0 && fallback.length - dot <= 10 ? fallback.slice(dot) : '';
-  return fallback.slice(0, 120 - extension.length) + extension;
+  const named = cleaned || 'livrable';
+  // Windows cannot create CON, NUL, COM1… whatever their extension: such a name gets a prefix.
+  const allowed = WINDOWS_RESERVED.test(named) ? `_${named}` : named;
+  const chars = [...allowed];
+  if (chars.length <= MAX_FILE_NAME_CHARS) return allowed;
+  // Cut by code point (never inside a surrogate pair), keeping a short extension.
+  const dot = allowed.lastIndexOf('.');
+  const extension = dot > 0 && [...allowed.slice(dot)].length <= 10 ? [...allowed.slice(dot)] : [];
+  return [...chars.slice(0, MAX_FILE_NAME_CHARS - extension.length), ...extension].join('').replace(/[.\s]+(?=\.[^.]*$)|[.\s]+$/, '');
 }
 
 /**

@@ -178,3 +178,18 @@ export function writeCsv(rows: readonly (readonly string[])[]): string {
   const lines = rows.map((row) => (row.length === 1 && row[0] === '' ? '""' : row.map(csvCell).join(';')));
   return `${BOM}${lines.map((text) => `${text}\r\n`).join('')}`;
 }
+
+/**
+ * Whether every record of a CSV text ends with CRLF, the last one included (line breaks inside
+ * quoted cells are the cell's own and are not judged).
+ */
+export function endsRecordsWithCrlf(text: string): boolean {
+  let quoted = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && char === '\n' && text[index - 1] !== '\r') return false;
+    else if (!quoted && char === '\r' && text[index + 1] !== '\n') return false;
+  }
+  return text.length === 0 || text.endsWith('\r\n');
+}

@@ -1,14 +1,14 @@
 // The arithmetic and rules of spec/closing-package.md, checked on the facts of a package as the
 // Région recomputes them. Pure: the verifier feeds it a parsed engagement.json and a manifest.
 import { dayFlags } from './calendar';
-import type { EngagementFile, Manifest } from './closingPackage';
+import { DELIVERABLES_FOLDER, manifestSummary, type EngagementFile, type Manifest } from './closingPackage';
 import { costSplit, formatDays, formatMoney } from './money';
 import type { MessageKey, MessageParams } from './i18n';
 
 /** One thing wrong with a package: which file, which field, what, phrased later in a language. */
 export interface PackageIssue {
   file: string;
-  /** A JSON path in the file (`days[3].flags`), a CSV line (`ligne 4`), or empty for the whole file. */
+  /** A JSON path in the file (`days[3].flags`), a CSV line number (`4`), or empty for the whole file. */
   field: string;
   messageKey: MessageKey;
   params: MessageParams;
@@ -87,14 +87,7 @@ export function checkManifestAgainstEngagement(manifest: Manifest, file: Engagem
   if (manifest.engagementRef !== file.engagement.ref) {
     issues.push(issue('manifest.json', 'engagementRef', 'package.check.ref', { manifest: manifest.engagementRef, engagement: file.engagement.ref }));
   }
-  const expected: Manifest['summary'] = {
-    allowanceDays: file.engagement.allowanceDays,
-    halfDaysLogged: file.totals.halfDaysLogged,
-    dailyRateCents: file.engagement.dailyRateCents,
-    amountCents: file.totals.amountCents,
-    publicShareCents: file.totals.publicShareCents,
-    companyShareCents: file.totals.companyShareCents,
-  };
+  const expected = manifestSummary(file);
   for (const key of Object.keys(expected) as (keyof Manifest['summary'])[]) {
     if (manifest.summary[key] !== expected[key]) {
       issues.push(issue('manifest.json', `summary.${key}`, 'package.check.summary', { field: key, manifest: manifest.summary[key], engagement: expected[key] }));
@@ -103,7 +96,9 @@ export function checkManifestAgainstEngagement(manifest: Manifest, file: Engagem
   const listed = new Map(manifest.files.map((entry) => [entry.path, entry]));
   file.deliverables.forEach((deliverable, index) => {
     const entry = listed.get(deliverable.path);
-    if (!entry) issues.push(issue(ENGAGEMENT, `deliverables[${index}].path`, 'package.check.deliverableMissing', { path: deliverable.path }));
+    if (!deliverable.path.startsWith(`${DELIVERABLES_FOLDER}/`)) {
+      issues.push(issue(ENGAGEMENT, `deliverables[${index}].path`, 'package.check.deliverableFolder', { path: deliverable.path, folder: DELIVERABLES_FOLDER }));
+    } else if (!entry) issues.push(issue(ENGAGEMENT, `deliverables[${index}].path`, 'package.check.deliverableMissing', { path: deliverable.path }));
     else if (entry.sha256 !== deliverable.sha256) issues.push(issue(ENGAGEMENT, `deliverables[${index}].sha256`, 'package.check.deliverableHash', { path: deliverable.path }));
   });
   return issues;

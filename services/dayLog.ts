@@ -47,12 +47,6 @@ interface LogSituationRow extends SituationRow {
 }
 
 /**
- * Logs, changes or clears one consultant's day on one engagement, through every rule of the day
- * log, with its audit record, in one transaction. The first day of a committed engagement starts it.
- * The hot path of the app (every keystroke in the timesheet): its statements run directly on the
- * connection, a few tenths of a millisecond each (bench/day-log.ts).
- */
-/**
  * Everything the rules of one day need, in one statement written once: the engagement and its
  * programme window, the existing entry, the staffing, the consultant's name, the engagement's
  * total and the consultant's other half days on that date. Building it with the query builder on

@@ -43,7 +43,9 @@ export const closingEn: Record<keyof typeof closingFr, string> = {
   'closing.error.checklist': '{ref} cannot be closed: {reasons}',
   'closing.error.exists': 'The folder “{folder}” already exists (written by another device?): start the closing again, it will take the next version.',
   'closing.error.write': 'Cannot write into the shared folder “{folder}”: {reason}. Nothing was submitted.',
-  'closing.error.changed': '{ref} changed status during the closing: the folder {folder} was written but the mission was not submitted.',
+  'closing.error.changed': '{ref} changed status during the closing: the mission was not submitted and no folder was left.',
+  'closing.error.dataChanged': 'The days or deliverables of {ref} changed during the generation: the mission was not submitted and no folder was left. Start the closing again.',
+  'closing.error.rewriteDiffers': 'Package v{version} of {ref} written again today would not be identical to the recorded one (manifest {actual}… instead of {expected}…: language, firm name or Carnet version changed?). Nothing was left in the folder.',
   'closing.error.unexpected': 'The closing failed: {reason}. The mission was not submitted.',
 
   'package.verify.noFolder': '“{folder}” is not a folder.',
@@ -61,7 +63,10 @@ export const closingEn: Record<keyof typeof closingFr, string> = {
   'package.verify.extra': '{path} is not listed in manifest.json: no file outside the list is allowed.',
   'package.verify.link': '{path} is a symbolic link: a closing package holds files only.',
   'package.verify.required': '{path} is missing from the package (required file).',
-  'package.verify.csvFormat': 'timesheet.csv must be UTF-8 with a BOM and separated by “;”.',
+  'package.verify.csvBom': 'timesheet.csv must start with the UTF-8 BOM (without it, French Excel misreads accents).',
+  'package.verify.csvSeparator': 'timesheet.csv must be separated by “;”.',
+  'package.verify.csvLineEnds': 'timesheet.csv must end every line with CRLF (carriage return + line feed).',
+  'package.verify.numbersTooLarge': 'engagement.json: amounts or day counts too large to be computed exactly; no real package holds them.',
   'package.verify.csvCount': 'timesheet.csv has {stated} day row(s), engagement.json {expected}.',
   'package.verify.csvRow': 'timesheet.csv, line {line}: differs from the matching day of engagement.json.',
 
@@ -79,6 +84,7 @@ export const closingEn: Record<keyof typeof closingFr, string> = {
   'package.check.order': 'engagement.json: the days are not sorted by date then consultant (position {index}).',
   'package.check.ref': 'manifest.json states {manifest}, engagement.json {engagement}.',
   'package.check.summary': 'manifest.json: summary.{field} is {manifest}, engagement.json {engagement}.',
+  'package.check.deliverableFolder': 'engagement.json: the deliverable “{path}” must be in the package’s “{folder}/” folder.',
   'package.check.deliverableMissing': 'engagement.json: the deliverable “{path}” is not listed in manifest.json.',
   'package.check.deliverableHash': 'engagement.json: the fingerprint of the deliverable “{path}” differs from manifest.json’s.',
 };

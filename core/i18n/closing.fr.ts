@@ -42,7 +42,9 @@ export const closingFr = {
   'closing.error.checklist': 'Impossible de clôturer {ref} : {reasons}',
   'closing.error.exists': 'Le dossier « {folder} » existe déjà (écrit par un autre poste ?) : relancez la clôture, elle prendra la version suivante.',
   'closing.error.write': 'Écriture impossible dans le dossier partagé « {folder} » : {reason}. Rien n’a été soumis.',
-  'closing.error.changed': '{ref} a changé de statut pendant la clôture : le dossier {folder} a été écrit mais la mission n’a pas été soumise.',
+  'closing.error.changed': '{ref} a changé de statut pendant la clôture : la mission n’a pas été soumise et aucun dossier n’a été laissé.',
+  'closing.error.dataChanged': 'Les journées ou les livrables de {ref} ont changé pendant la génération : la mission n’a pas été soumise et aucun dossier n’a été laissé. Relancez la clôture.',
+  'closing.error.rewriteDiffers': 'Le dossier v{version} de {ref} réécrit aujourd’hui ne serait pas identique à celui enregistré (manifest {actual}… au lieu de {expected}… : langue, nom du cabinet ou version de Carnet changés ?). Rien n’a été laissé dans le dossier.',
   'closing.error.unexpected': 'La clôture a échoué : {reason}. La mission n’a pas été soumise.',
 
   'package.verify.noFolder': '« {folder} » n’est pas un dossier.',
@@ -60,7 +62,10 @@ export const closingFr = {
   'package.verify.extra': '{path} ne figure pas dans manifest.json : aucun fichier hors liste n’est admis.',
   'package.verify.link': '{path} est un lien symbolique : un dossier de clôture ne contient que des fichiers.',
   'package.verify.required': '{path} manque au dossier (fichier obligatoire).',
-  'package.verify.csvFormat': 'timesheet.csv doit être en UTF-8 avec BOM et séparé par « ; ».',
+  'package.verify.csvBom': 'timesheet.csv doit commencer par le BOM UTF-8 (sans lui, Excel en français lit les accents de travers).',
+  'package.verify.csvSeparator': 'timesheet.csv doit être séparé par « ; ».',
+  'package.verify.csvLineEnds': 'timesheet.csv doit terminer chaque ligne par CRLF (retour chariot + saut de ligne).',
+  'package.verify.numbersTooLarge': 'engagement.json : des montants ou des nombres de jours trop grands pour être calculés exactement ; aucun dossier réel n’en contient.',
   'package.verify.csvCount': 'timesheet.csv compte {stated} ligne(s) de journées, engagement.json {expected}.',
   'package.verify.csvRow': 'timesheet.csv, ligne {line} : différente de la journée correspondante d’engagement.json.',
 
@@ -78,6 +83,7 @@ export const closingFr = {
   'package.check.order': 'engagement.json : les journées ne sont pas triées par date puis consultant (position {index}).',
   'package.check.ref': 'manifest.json annonce {manifest}, engagement.json {engagement}.',
   'package.check.summary': 'manifest.json : summary.{field} vaut {manifest}, engagement.json {engagement}.',
+  'package.check.deliverableFolder': 'engagement.json : le livrable « {path} » doit se trouver dans le dossier « {folder}/ » du paquet.',
   'package.check.deliverableMissing': 'engagement.json : le livrable « {path} » ne figure pas dans manifest.json.',
   'package.check.deliverableHash': 'engagement.json : l’empreinte du livrable « {path} » diffère de celle de manifest.json.',
 } as const;

@@ -1,6 +1,6 @@
 // Closing a mission (issue 5): the checklist, the preview, the documents alone, and the package
 // written into the shared folder, after which the engagement is submitted and its days locked.
-import { stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   buildEngagementFile,
@@ -195,15 +195,27 @@ export async function closeEngagement(
 
   const { input, files, written } = await writeVersion(context, sharedFolder, detail, checklist.nextVersion, createdAt, advance);
   const packageId = context.newId();
-  await context.db.transaction(async (trx) => {
-    const current: { status: string } | undefined = await trx('engagements').where({ id: engagementId }).first('status');
-    if (current?.status !== 'completed') {
-      throw new CarnetError('rule_violation', 'closing.error.changed', { ref: detail.engagement.ref, folder: written.folder });
-    }
-    await recordPackage(trx, context, { id: packageId, engagementId, version: checklist.nextVersion, createdAt, written, totals: input.file.totals });
-    await trx('engagements').where({ id: engagementId }).update({ status: 'submitted' });
-    await recordStatusChange(trx, context, engagementId, 'completed', 'submitted');
-  });
+  try {
+    await context.db.transaction(async (trx) => {
+      // Days and deliverables may have changed while the documents were rendered (another window,
+      // a sync): the package must say exactly what is submitted, so the facts are read again here.
+      const now = await getEngagement(trx, engagementId);
+      if (now.engagement.status !== 'completed') {
+        throw new CarnetError('rule_violation', 'closing.error.changed', { ref: detail.engagement.ref });
+      }
+      const again = await DOCUMENTS.engagementJson.render(documentInput(context, now, checklist.nextVersion, createdAt, input.locale));
+      if (!again.equals(files.find((file) => file.path === DOCUMENTS.engagementJson.path)!.content)) {
+        throw new CarnetError('rule_violation', 'closing.error.dataChanged', { ref: detail.engagement.ref });
+      }
+      await recordPackage(trx, context, { id: packageId, engagementId, version: checklist.nextVersion, createdAt, written, totals: input.file.totals });
+      await trx('engagements').where({ id: engagementId }).update({ status: 'submitted' });
+      await recordStatusChange(trx, context, engagementId, 'completed', 'submitted');
+    });
+  } catch (error) {
+    // Nothing records this version: the folder goes, so that no package exists that was never submitted.
+    await rm(written.folder, { recursive: true, force: true });
+    throw error;
+  }
   advance(translate(context.settings.get().locale, 'closing.step.recorded'));
   return { packageId, version: checklist.nextVersion, folder: written.folder, files: files.length + 1, bytes: written.bytes, manifestSha256: written.manifestSha256 };
 }
@@ -256,6 +268,12 @@ export async function exportPackage(context: ServiceContext, engagementId: strin
   if (latest && (await isFolder(folder))) return { ref, version, folder, action: 'present' };
   const createdAt = latest ? new Date(latest.createdAt) : context.now();
   const { input, written } = await writeVersion(withSharedFolder(context, sharedFolder), sharedFolder, detail, version, createdAt, () => {});
+  if (latest && written.manifestSha256 !== latest.manifestSha256) {
+    // Not the package the Région may have decided on (language, firm name or version of Carnet
+    // changed since): it must not stand under that version's name.
+    await rm(written.folder, { recursive: true, force: true });
+    throw new CarnetError('file_system', 'closing.error.rewriteDiffers', { ref, version, expected: latest.manifestSha256.slice(0, 12), actual: written.manifestSha256.slice(0, 12) });
+  }
   if (!latest) await recordPackage(context.db, context, { id: context.newId(), engagementId, version, createdAt, written, totals: input.file.totals });
   return { ref, version, folder: written.folder, action: 'written' };
 }

@@ -6,7 +6,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { engagementFileSchema, manifestSchema, PACKAGE_FILES, parseVersionFolder, type EngagementFile, type Manifest } from '../../core/closingPackage';
-import { neutraliseFormula, readCsv } from '../../core/csv';
+import { decodeCsvBytes, endsRecordsWithCrlf, neutraliseFormula, readCsv } from '../../core/csv';
 import type { Locale } from '../../core/domain';
 import { translate, type MessageKey, type MessageParams } from '../../core/i18n';
 import { checkEngagementFile, checkManifestAgainstEngagement, type PackageIssue } from '../../core/packageChecks';
@@ -169,8 +169,14 @@ export async function verifyPackage(folder: string, locale: Locale): Promise<Ver
   }
   const engagement = engagementParsed.data as EngagementFile;
   result.engagement = engagement;
-  reportIssues(checkEngagementFile(engagement));
-  reportIssues(checkManifestAgainstEngagement(manifest, engagement));
+  try {
+    reportIssues(checkEngagementFile(engagement));
+    reportIssues(checkManifestAgainstEngagement(manifest, engagement));
+  } catch (error) {
+    // Figures so large that their products leave exact integer arithmetic: no package holds them.
+    if (!(error instanceof RangeError)) throw error;
+    report(PACKAGE_FILES.engagement, 'totals', 'package.verify.numbersTooLarge');
+  }
 
   // timesheet.csv: the same rows as engagement.json, in the same order.
   const csvBytes = seen.has(PACKAGE_FILES.timesheetCsv) ? await readFile(path.join(folder, PACKAGE_FILES.timesheetCsv)).catch(() => null) : null;
@@ -178,13 +184,15 @@ export async function verifyPackage(folder: string, locale: Locale): Promise<Ver
     // The writer neutralises cells a spreadsheet would run as formulas: compare what it wrote.
     const expected = [[...TIMESHEET_CSV_HEADER], ...timesheetCsvRows(engagement)].map((row) => row.map(neutraliseFormula));
     const csv = readCsv(csvBytes);
-    if (csv.encoding !== 'utf-8-bom' || csv.separator !== ';') report(PACKAGE_FILES.timesheetCsv, '', 'package.verify.csvFormat');
+    if (csv.encoding !== 'utf-8-bom') report(PACKAGE_FILES.timesheetCsv, '', 'package.verify.csvBom');
+    if (csv.separator !== ';') report(PACKAGE_FILES.timesheetCsv, '', 'package.verify.csvSeparator');
+    if (!endsRecordsWithCrlf(decodeCsvBytes(csvBytes).text)) report(PACKAGE_FILES.timesheetCsv, '', 'package.verify.csvLineEnds');
     const actual = csv.records.map((record) => record.cells);
     if (actual.length !== expected.length) {
       report(PACKAGE_FILES.timesheetCsv, '', 'package.verify.csvCount', { stated: Math.max(0, actual.length - 1), expected: expected.length - 1 });
     } else {
       const firstDifferent = expected.findIndex((row, index) => row.join('\u0000') !== actual[index]!.join('\u0000'));
-      if (firstDifferent >= 0) report(PACKAGE_FILES.timesheetCsv, `ligne ${firstDifferent + 1}`, 'package.verify.csvRow', { line: firstDifferent + 1 });
+      if (firstDifferent >= 0) report(PACKAGE_FILES.timesheetCsv, `${firstDifferent + 1}`, 'package.verify.csvRow', { line: firstDifferent + 1 });
     }
   }
   return result;

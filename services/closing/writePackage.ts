@@ -79,7 +79,17 @@ export async function writePackage(options: {
       options.onFile?.(file);
     }
     entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const manifest: Manifest = { ...head, files: entries };
+    // In the spec's key order: `files` before `summary`.
+    const manifest: Manifest = {
+      format: head.format,
+      formatVersion: head.formatVersion,
+      engagementRef: head.engagementRef,
+      version: head.version,
+      createdAt: head.createdAt,
+      generator: head.generator,
+      files: entries,
+      summary: head.summary,
+    };
     const manifestBytes = Buffer.from(packageJson(manifest), 'utf8');
     await writeFile(path.join(temporary, PACKAGE_FILES.manifest), manifestBytes, { flush: true });
     // rename() onto an existing folder fails only when it is not empty: say so plainly.

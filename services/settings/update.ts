@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { contract, Settings } from '../../core/contract';
@@ -7,25 +7,38 @@ import type { ServiceContext } from '../context';
 
 type UpdateInput = z.output<(typeof contract)['settings.update']['input']>;
 
-/** Whether `inner` is `outer` or lies inside it. */
-const isWithin = (inner: string, outer: string) => {
+/** Whether `inner` is `outer` or lies inside it (a sibling named `..x` is not inside). */
+export const isWithin = (inner: string, outer: string) => {
   const relative = path.relative(outer, inner);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 };
 
+/** A path with its links resolved as far as they exist (the data folder may not exist yet). */
+async function realPathOf(target: string): Promise<string> {
+  const resolved = path.resolve(target);
+  const real = await realpath(resolved).catch(() => null);
+  if (real) return real;
+  const parent = path.dirname(resolved);
+  return parent === resolved ? resolved : path.join(await realPathOf(parent), path.basename(resolved));
+}
+
 /**
- * Saves device-local settings. A shared folder must be an existing folder given by its absolute
- * path, and must not hold this device's data folder (the live database never goes there).
+ * The shared folder as it will be saved: an existing folder given by its absolute path, which
+ * must not hold this device's data folder (the live database never goes there). Refuses in French.
  */
+export async function checkSharedFolder(context: Pick<ServiceContext, 'dataDir'>, folder: string): Promise<string> {
+  if (!path.isAbsolute(folder)) throw new CarnetError('rule_violation', 'settings.sharedFolder.relative', { folder }, { field: 'sharedFolder' });
+  const found = await stat(folder).catch(() => null);
+  if (!found?.isDirectory()) throw new CarnetError('rule_violation', 'settings.sharedFolder.missing', { folder }, { field: 'sharedFolder' });
+  if (context.dataDir && isWithin(await realPathOf(context.dataDir), await realPathOf(folder))) {
+    throw new CarnetError('rule_violation', 'settings.sharedFolder.holdsData', { folder, dataDir: context.dataDir }, { field: 'sharedFolder' });
+  }
+  return path.resolve(folder);
+}
+
+/** Saves device-local settings; a shared folder is checked first (see `checkSharedFolder`). */
 export async function updateSettings(context: ServiceContext, input: UpdateInput): Promise<Settings> {
   const folder = input.sharedFolder;
-  if (folder !== undefined && folder !== null) {
-    if (!path.isAbsolute(folder)) throw new CarnetError('rule_violation', 'settings.sharedFolder.relative', { folder }, { field: 'sharedFolder' });
-    const found = await stat(folder).catch(() => null);
-    if (!found?.isDirectory()) throw new CarnetError('rule_violation', 'settings.sharedFolder.missing', { folder }, { field: 'sharedFolder' });
-    if (context.dataDir && isWithin(path.resolve(context.dataDir), path.resolve(folder))) {
-      throw new CarnetError('rule_violation', 'settings.sharedFolder.holdsData', { folder, dataDir: context.dataDir }, { field: 'sharedFolder' });
-    }
-  }
-  return context.settings.update({ ...input, ...(folder ? { sharedFolder: path.resolve(folder) } : {}) });
+  const sharedFolder = folder ? await checkSharedFolder(context, folder) : folder;
+  return context.settings.update({ ...input, ...(sharedFolder !== undefined ? { sharedFolder } : {}) });
 }

@@ -1,13 +1,14 @@
 // Closing a mission end to end through the contract: checklist, package written into a shared
 // folder, verified, tampered with, exported again byte for byte, and a second version.
-import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClosingJob } from '../../core/contract';
 import type { EngagementRow } from '../../core/domain';
 import { readCsv } from '../../core/csv';
-import { exportPackage } from '../../services/closing/close';
+import { closeEngagement, exportPackage } from '../../services/closing/close';
 import { verifyPackage } from '../../services/closing/verify';
 import { runCli } from '../../services/cli/run';
 import { failure } from '../support/refusals';
@@ -22,6 +23,17 @@ let completed: EngagementRow[];
 
 /** The error of a call that must fail. */
 const refusal = async (app: TestApp, method: string, input: unknown) => failure(await app.dispatch(method, input));
+
+/** Replaces one file of a package copy and re-signs its manifest, as a careful forger would. */
+async function resign(copy: string, file: string, content: Buffer): Promise<void> {
+  await writeFile(path.join(copy, file), content);
+  const manifestFile = path.join(copy, 'manifest.json');
+  const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as { files: { path: string; bytes: number; sha256: string }[] };
+  const entry = manifest.files.find((item) => item.path === file)!;
+  entry.bytes = content.length;
+  entry.sha256 = createHash('sha256').update(content).digest('hex');
+  await writeFile(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+}
 
 async function waitForJob(job: ClosingJob): Promise<ClosingJob> {
   let current = job;
@@ -121,6 +133,11 @@ describe('closing a mission', () => {
     expect(rows.slice(1).map((row) => [row[0], Number(row[2])])).toEqual(engagement!.days.map((day) => [day.date, day.halfDays]));
   });
 
+  it('writes manifest.json with the keys in the order of the spec', async () => {
+    const manifest = JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    expect(Object.keys(manifest)).toEqual(['format', 'formatVersion', 'engagementRef', 'version', 'createdAt', 'generator', 'files', 'summary']);
+  });
+
   it('names the file when any one byte of any file changes', async () => {
     const { manifest } = await verifyPackage(folder, 'fr');
     for (const entry of manifest!.files) {
@@ -143,15 +160,7 @@ describe('closing a mission', () => {
     const file = path.join(copy, 'engagement.json');
     const facts = JSON.parse(await readFile(file, 'utf8')) as { totals: { amountCents: number } };
     facts.totals.amountCents += 100;
-    const edited = Buffer.from(`${JSON.stringify(facts, null, 2)}\n`);
-    await writeFile(file, edited);
-    // Re-sign the manifest so that only the arithmetic is wrong, as a careful forger would.
-    const manifestFile = path.join(copy, 'manifest.json');
-    const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as { files: { path: string; bytes: number; sha256: string }[] };
-    const entry = manifest.files.find((item) => item.path === 'engagement.json')!;
-    entry.bytes = edited.length;
-    entry.sha256 = (await import('node:crypto')).createHash('sha256').update(edited).digest('hex');
-    await writeFile(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+    await resign(copy, 'engagement.json', Buffer.from(`${JSON.stringify(facts, null, 2)}\n`));
     const { findings } = await verifyPackage(copy, 'fr');
     const rules = findings.map((finding) => finding.rule);
     expect(rules).toContain('package.check.amount');
@@ -159,6 +168,23 @@ describe('closing a mission', () => {
     expect(rules).toContain('package.check.summary');
     expect(findings.find((finding) => finding.rule === 'package.check.amount')).toMatchObject({ file: 'engagement.json', field: 'totals.amountCents' });
     expect(rules).not.toContain('package.verify.hash');
+  });
+
+  it('names what is wrong with the CSV format, and survives absurdly large figures', async () => {
+    const copy = path.join(scratch, 'format', 'packages', completed[0]!.ref, 'v1');
+    await cp(folder, copy, { recursive: true });
+    const csv = (await readFile(path.join(copy, 'timesheet.csv'), 'utf8')).replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+    await resign(copy, 'timesheet.csv', Buffer.from(csv));
+    const rules = (await verifyPackage(copy, 'fr')).findings.map((finding) => finding.rule);
+    expect(rules).toEqual(expect.arrayContaining(['package.verify.csvBom', 'package.verify.csvLineEnds']));
+    expect(rules).not.toContain('package.verify.csvSeparator');
+    expect(rules).not.toContain('package.verify.csvRow');
+
+    const facts = JSON.parse(await readFile(path.join(copy, 'engagement.json'), 'utf8')) as { engagement: { dailyRateCents: number } };
+    facts.engagement.dailyRateCents = Number.MAX_SAFE_INTEGER;
+    await resign(copy, 'engagement.json', Buffer.from(`${JSON.stringify(facts, null, 2)}\n`));
+    const { findings } = await verifyPackage(copy, 'fr');
+    expect(findings).toEqual(expect.arrayContaining([expect.objectContaining({ file: 'engagement.json', rule: 'package.verify.numbersTooLarge' })]));
   });
 
   it('finds an extra file, a missing file and a missing manifest', async () => {
@@ -189,6 +215,18 @@ describe('closing a mission', () => {
     expect(await exportPackage(testApp.app.context, completed[0]!.id, other)).toMatchObject({ action: 'present' });
   });
 
+  it('refuses to write the recorded version again when it would not be byte-identical, and leaves nothing', async () => {
+    const other = await mkdtemp(path.join(scratch, 'differs-'));
+    const firmName = (await testApp.call('settings.get', {})).firmName;
+    await testApp.call('settings.update', { firmName: 'Un autre cabinet' });
+    try {
+      await expect(exportPackage(testApp.app.context, completed[0]!.id, other)).rejects.toMatchObject({ messageKey: 'closing.error.rewriteDiffers' });
+      expect(await readdir(path.join(other, 'packages', completed[0]!.ref))).toEqual([]);
+    } finally {
+      await testApp.call('settings.update', { firmName });
+    }
+  });
+
   it('makes v2 after a request for changes, leaving v1 untouched', async () => {
     const engagement = completed[0]!;
     const v1Manifest = await readFile(path.join(folder, 'manifest.json'));
@@ -203,6 +241,21 @@ describe('closing a mission', () => {
     expect((await verifyPackage(job.result!.folder, 'fr')).findings).toEqual([]);
     expect(Buffer.compare(await readFile(path.join(folder, 'manifest.json')), v1Manifest)).toBe(0);
     expect((await verifyPackage(folder, 'fr')).findings).toEqual([]);
+  });
+
+  it('does not submit, and removes the folder, when a day changes while the documents are rendered', async () => {
+    const engagement = completed[1]!;
+    const detail = await testApp.call('engagements.get', { id: engagement.id });
+    const day = detail.days[0]!;
+    let edit: Promise<unknown> | undefined;
+    const closing = closeEngagement(testApp.app.context, engagement.id, (progress) => {
+      // Right after engagement.json is rendered, another window changes a summary.
+      if (progress.stepsDone === 1) edit ??= testApp.app.context.db('day_entries').where({ id: day.id }).update({ summary: 'Modifié pendant la clôture.' }).then();
+    });
+    await expect(closing).rejects.toMatchObject({ messageKey: 'closing.error.dataChanged' });
+    await edit;
+    expect((await testApp.call('engagements.get', { id: engagement.id })).engagement.status).toBe('completed');
+    expect(await readdir(path.join(shared, 'packages', engagement.ref)).catch(() => [])).toEqual([]);
   });
 
   it('fails a closing whose checklist does not pass, with the reasons, and changes nothing', async () => {
@@ -274,8 +327,16 @@ describe('carnet export-package and carnet verify', () => {
 
   it('refuses a missing folder option and an unknown reference', async () => {
     expect((await cli(['export-package', 'RD-2022-001'])).code).toBe(2);
-    const unknown = await cli(['export-package', 'RD-0000-000', '--folder', scratch, '--data-dir', await mkdtemp(path.join(scratch, 'empty-'))]);
+    const dataDir = await mkdtemp(path.join(scratch, 'empty-'));
+    const unknown = await cli(['export-package', 'RD-0000-000', '--folder', await mkdtemp(path.join(scratch, 'shared-')), '--data-dir', dataDir]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/aucun engagement « RD-0000-000 »/);
+    // The same checks as the settings screen: an existing folder, not the one holding the database.
+    const missing = await cli(['export-package', '--all', '--folder', path.join(scratch, 'absent'), '--data-dir', dataDir]);
+    expect(missing).toMatchObject({ code: 1, stdout: '' });
+    expect(missing.stderr).toMatch(/n’existe pas ou n’est pas accessible/);
+    const holding = await cli(['export-package', '--all', '--folder', scratch, '--data-dir', dataDir]);
+    expect(holding.code).toBe(1);
+    expect(holding.stderr).toMatch(/contient les données locales de Carnet/);
   });
 });

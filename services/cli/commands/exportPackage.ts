@@ -1,24 +1,28 @@
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { LOCKED_STATUSES, type EngagementStatus } from '../../../core/domain';
 import { CarnetError } from '../../../core/errors';
+import { checkSharedFolder } from '../../settings/update';
 import { exportPackage } from '../../closing/close';
 import { apiErrorOf } from '../../dispatcher';
 import type { CliArguments } from '../args';
 import { withApplication, type Output } from '../session';
 
-const EXPORTABLE = ['completed', 'submitted', 'approved', 'closed'];
+const EXPORTABLE: EngagementStatus[] = ['completed', ...LOCKED_STATUSES];
 
 /**
  * `carnet export-package <ref>|--all --folder <shared folder>`: one line per package; a completed
  * engagement is closed (submitted), a later one has its package written again. Exit 1 on any failure.
  */
 export async function runExportPackage(args: CliArguments, io: Output): Promise<number> {
-  const sharedFolder = path.resolve(args.folder!);
-  if (!(await stat(sharedFolder).catch(() => null))?.isDirectory()) {
-    io.err(`carnet export-package : le dossier partagé « ${sharedFolder} » n’existe pas.\n`);
-    return 1;
-  }
   return withApplication(args, async (app) => {
+    let sharedFolder: string;
+    try {
+      sharedFolder = await checkSharedFolder(app.context, path.resolve(args.folder!));
+    } catch (error) {
+      if (!(error instanceof CarnetError)) throw error;
+      io.err(`carnet export-package : ${apiErrorOf(error, 'fr').message}\n`);
+      return 1;
+    }
     const { db } = app.context;
     const query = db('engagements').select<{ id: string; ref: string }[]>('id', 'ref').orderBy('ref');
     const targets = args.all ? await query.whereIn('status', EXPORTABLE) : await query.where({ ref: args.positionals[0]! });

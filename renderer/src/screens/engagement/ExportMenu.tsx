@@ -4,23 +4,10 @@ import { EXPORTABLE_DOCUMENTS } from '../../../../core/exchange';
 import { useApi } from '../../api/ApiContext';
 import { errorMessage } from '../../api/errorMessage';
 import { useI18n } from '../../i18n';
+import { downloadBlob } from '../../lib/download';
 import { ChevronDownIcon, DownloadIcon } from './closing/closingIcons';
 import { base64ToBytes } from './deliverables/deliverableFiles';
 import '../../styles/closing.css';
-
-/** Hands a file to the browser's downloads through a temporary Blob URL, revoked afterwards. */
-function download(bytes: Uint8Array<ArrayBuffer>, fileName: string, mimeType: string) {
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Not at once: the download may still be reading the URL when click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
 
 /**
  * « Exporter »: one document of the closing package alone (report, attestation, timesheet,
@@ -82,7 +69,7 @@ export function ExportMenu({ engagementId }: { engagementId: string }) {
     setStatus(t('closingUi.export.pending', { document: t(`closingUi.export.${kind}`) }));
     try {
       const exported = await api.call('documents.export', { engagementId, document: kind });
-      download(base64ToBytes(exported.contentBase64), exported.fileName, exported.mimeType);
+      downloadBlob(base64ToBytes(exported.contentBase64), exported.fileName, exported.mimeType);
       setStatus(t('closingUi.export.done', { file: exported.fileName }));
     } catch (failure) {
       setStatus('');

@@ -1,5 +1,6 @@
 // The browser side of the CSV import: reading the chosen file for the contract (base64), and
 // handing a CSV back to the user as a download.
+import { downloadBlob } from '../../../lib/download';
 
 /** The contract takes up to 8 MiB of base64, that is 6 MiB of file. */
 export const MAX_IMPORT_BYTES = 6 * 1024 * 1024;
@@ -35,15 +36,5 @@ export function baseName(fileName: string): string {
  * Excel opens it as UTF-8.
  */
 export function downloadCsv(text: string, fileName: string): void {
-  const blob = new Blob([text.startsWith('\ufeff') ? text : `\ufeff${text}`], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked later: some browsers still read the URL after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  downloadBlob(text.startsWith('\ufeff') ? text : `\ufeff${text}`, fileName, 'text/csv;charset=utf-8');
 }
