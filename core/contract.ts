@@ -105,6 +105,11 @@ export interface Settings {
   sharedFolder: string | null;
   /** The consulting firm's name, printed on the closing documents. */
   firmName: string;
+  /**
+   * This device's sync identity (16 hex digits), kept outside the database so that a database
+   * restored from a backup or copied to another computer is noticed. Set by sync, never by a screen.
+   */
+  deviceId: string | null;
 }
 
 export interface DemoSummary {

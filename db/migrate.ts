@@ -7,6 +7,8 @@ import * as defaultProgramme from './migrations/0002_default_programme';
 import * as statusChanges from './migrations/0003_status_changes';
 import * as dayEntryChanges from './migrations/0004_day_entry_changes';
 import * as packages from './migrations/0005_packages';
+import * as sync from './migrations/0006_sync';
+import { installCaptureTriggers } from './sync/capture';
 
 interface Migration {
   name: string;
@@ -21,6 +23,7 @@ const MIGRATIONS: Migration[] = [
   { name: '0003_status_changes', ...statusChanges },
   { name: '0004_day_entry_changes', ...dayEntryChanges },
   { name: '0005_packages', ...packages },
+  { name: '0006_sync', ...sync },
 ];
 
 const migrationSource: Knex.MigrationSource<Migration> = {
@@ -53,6 +56,8 @@ export async function migrateToLatest(db: Database, options: MigrateOptions = {}
     await db.raw('VACUUM INTO ?', [backupFile]);
   }
   const [, applied] = (await db.migrate.latest({ migrationSource })) as [number, string[]];
+  // A migration that rebuilt a shared table (knex's alterTable) dropped its capture triggers.
+  if (await db.schema.hasTable('sync_state')) await installCaptureTriggers(db);
   return { applied, backupFile };
 }
 

@@ -1,6 +1,7 @@
 // French is the reference catalogue: every other language must have exactly these keys.
 import { closingFr } from './closing.fr';
 import { closingUiFr } from './closingUi.fr';
+import { syncFr } from './sync.fr';
 import { daysFr } from './days.fr';
 import { directoryFr } from './directory.fr';
 import { programmeFr } from './programme.fr';
@@ -174,6 +175,6 @@ const interfaceFr = {
   'common.error': 'Une erreur est survenue',
 } as const;
 
-export const fr = { ...interfaceFr, ...rulesFr, ...directoryFr, ...programmeFr, ...daysFr, ...timesheetFr, ...documentsFr, ...documentsPdfFr, ...documentsSheetFr, ...closingFr, ...closingUiFr };
+export const fr = { ...interfaceFr, ...rulesFr, ...directoryFr, ...programmeFr, ...daysFr, ...timesheetFr, ...documentsFr, ...documentsPdfFr, ...documentsSheetFr, ...closingFr, ...closingUiFr, ...syncFr };
 
 export type MessageKey = keyof typeof fr;

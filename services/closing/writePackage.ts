@@ -1,8 +1,9 @@
 // Writing a package folder as the spec asks: everything under a temporary name in the reference's
 // folder, manifest.json last, then one rename into `v<n>`; never modified afterwards.
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { renameWithRetry } from '../atomicFiles';
 import { packageJson, parseVersionFolder, PACKAGE_FILES, type Manifest, type ManifestEntry } from '../../core/closingPackage';
 
 export const PACKAGES_FOLDER = 'packages';
@@ -26,25 +27,6 @@ export const packagesFolderOf = (sharedFolder: string, ref: string) => path.join
 export async function latestVersionOnDisk(sharedFolder: string, ref: string): Promise<number> {
   const names = await readdir(packagesFolderOf(sharedFolder, ref)).catch(() => [] as string[]);
   return names.reduce((latest, name) => Math.max(latest, parseVersionFolder(name) ?? 0), 0);
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * A rename that a cloud client or an antivirus holding a file open (Windows: EBUSY, EPERM, EACCES)
- * may refuse for a moment: retried with a growing pause before giving up.
- */
-export async function renameWithRetry(from: string, to: string, attempts = 5): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await rename(from, to);
-      return;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (attempt >= attempts || !['EBUSY', 'EPERM', 'EACCES'].includes(code ?? '')) throw error;
-      await sleep(50 * 2 ** attempt);
-    }
-  }
 }
 
 export class PackageExistsError extends Error {

@@ -7,4 +7,6 @@ export const SETTINGS_SCHEMA = {
   sharedFolder: { type: ['string', 'null'], maxLength: 1000, default: null },
   /** The consulting firm's name, printed on the closing documents. */
   firmName: { type: 'string', maxLength: 200, default: '' },
+  /** This device's sync identity: 16 hex digits, minted by sync. */
+  deviceId: { type: ['string', 'null'], pattern: '^[0-9a-f]{16}$', default: null },
 } as const;

@@ -84,7 +84,7 @@ describe('once ready', () => {
     expect(openSettings).toHaveBeenCalledWith('/home/marie/.config/Carnet');
     expect(openApplication).toHaveBeenCalledWith({ dataDir: '/home/marie/.config/Carnet', settings: expect.objectContaining({ get: expect.any(Function) }), desktop: { revealInFolder: expect.any(Function) } });
     const settings = openApplication.mock.calls[0]![0].settings!;
-    expect(settings.update({ locale: 'en' })).toEqual({ locale: 'en', sharedFolder: null, firmName: '' });
+    expect(settings.update({ locale: 'en' })).toEqual({ locale: 'en', sharedFolder: null, firmName: '', deviceId: null });
   });
 
   it('opens one sandboxed window on app://carnet/index.html', async () => {

@@ -1,0 +1,116 @@
+// The files of a device's sync folder, `sync/v1/devices/<deviceId>/`: segments of operations
+// (`ops-<seq>.jsonl`, one JSON operation per line, then an end line carrying the count and the
+// SHA-256 of every byte before it) and `manifest.json`, written last, the commit point.
+// Pure: hashing is given by the caller (Node's crypto in services, a test's own elsewhere).
+import { z } from 'zod';
+import { isNodeId } from './hlc';
+
+export const SYNC_FORMAT = 'carnet-sync';
+export const SYNC_FORMAT_VERSION = 1;
+export const SYNC_ROOT = ['sync', 'v1', 'devices'] as const;
+
+/** A cell's value as it travels: SQLite's integers, text and null (no reals, no blobs in shared data). */
+export type CellValue = string | number | null;
+
+export interface SyncOp {
+  /** `<deviceId>:<sequence in its outbox>`: unique across devices. */
+  id: string;
+  hlc: string;
+  table: string;
+  row: string;
+  column: string;
+  value: CellValue;
+  /** The clock of the value the writer saw in that cell (null: none), for conflicts. */
+  prev: string | null;
+}
+
+const HLC_TEXT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9A-F]{4}-[0-9a-f]{16}$/;
+const hlcText = z.string().regex(HLC_TEXT);
+const name = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/);
+
+export const syncOpSchema = z.strictObject({
+  id: z.string().regex(/^[0-9a-f]{16}:[1-9]\d{0,15}$/),
+  hlc: hlcText,
+  table: name,
+  row: z.string().min(1).max(128),
+  column: name,
+  value: z.union([z.string().max(1_000_000), z.number().int().refine(Number.isSafeInteger), z.null()]),
+  prev: hlcText.nullable(),
+});
+
+export const segmentEndSchema = z.strictObject({
+  end: z.strictObject({
+    segment: z.number().int().min(1),
+    ops: z.number().int().min(0),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
+});
+
+export const deviceManifestSchema = z.strictObject({
+  format: z.literal(SYNC_FORMAT),
+  formatVersion: z.literal(SYNC_FORMAT_VERSION),
+  deviceId: z.string().refine(isNodeId),
+  deviceName: z.string().max(200),
+  lastSegment: z.number().int().min(0),
+  lastSegmentSha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  /** The newest migration of the Carnet that wrote it: operations it knows may be unknown here. */
+  schema: z.string().max(100),
+  updatedAt: z.string().max(40),
+});
+export type DeviceManifest = z.infer<typeof deviceManifestSchema>;
+
+/** One operation as a segment line, keys always in this order. */
+export function opLine(op: SyncOp): string {
+  return JSON.stringify({ id: op.id, hlc: op.hlc, table: op.table, row: op.row, column: op.column, value: op.value, prev: op.prev });
+}
+
+/** A whole segment's text: the operations' lines, then the end line over them. */
+export function segmentText(segment: number, ops: readonly SyncOp[], sha256: (text: string) => string): string {
+  const body = ops.map((op) => `${opLine(op)}\n`).join('');
+  return `${body}${JSON.stringify({ end: { segment, ops: ops.length, sha256: sha256(body) } })}\n`;
+}
+
+export type SegmentReading =
+  | { state: 'complete'; ops: SyncOp[]; invalid: { line: number; reason: string; content: string }[] }
+  /** No end line, or one that does not match: still arriving, or damaged. Nothing is applied. */
+  | { state: 'incomplete'; reason: 'no_end' | 'count' | 'hash' | 'segment' };
+
+/**
+ * Reads a segment's text. The end line decides: without it, or if its count or hash disagree
+ * with the lines before it, the segment is incomplete and none of it counts. In a complete
+ * segment, a line that is not a valid operation is set aside (quarantined), the others count.
+ */
+export function readSegment(text: string, segment: number, sha256: (text: string) => string): SegmentReading {
+  const trimmed = text.endsWith('\n') ? text.slice(0, -1) : null;
+  if (trimmed === null) return { state: 'incomplete', reason: 'no_end' };
+  const lastBreak = trimmed.lastIndexOf('\n');
+  const endText = trimmed.slice(lastBreak + 1);
+  const body = lastBreak < 0 ? '' : text.slice(0, lastBreak + 1);
+  let end: z.infer<typeof segmentEndSchema>['end'];
+  try {
+    const parsed = segmentEndSchema.safeParse(JSON.parse(endText));
+    if (!parsed.success) return { state: 'incomplete', reason: 'no_end' };
+    end = parsed.data.end;
+  } catch {
+    return { state: 'incomplete', reason: 'no_end' };
+  }
+  if (end.segment !== segment) return { state: 'incomplete', reason: 'segment' };
+  if (sha256(body) !== end.sha256) return { state: 'incomplete', reason: 'hash' };
+  const lines = body === '' ? [] : body.slice(0, -1).split('\n');
+  if (lines.length !== end.ops) return { state: 'incomplete', reason: 'count' };
+  const ops: SyncOp[] = [];
+  const invalid: { line: number; reason: string; content: string }[] = [];
+  lines.forEach((line, index) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      invalid.push({ line: index + 1, reason: 'json', content: line });
+      return;
+    }
+    const parsed = syncOpSchema.safeParse(value);
+    if (parsed.success) ops.push(parsed.data);
+    else invalid.push({ line: index + 1, reason: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.code}`).join(', '), content: line });
+  });
+  return { state: 'complete', ops, invalid };
+}

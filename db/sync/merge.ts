@@ -1,0 +1,202 @@
+// The merge: local changes stamped into the cells, other devices' operations applied by last
+// writer wins per cell (the hybrid logical clock decides), concurrent losers kept as conflicts,
+// then the shared tables rewritten from the cells of the rows that changed. Idempotent: applying
+// the same operations again changes nothing. All in set-based SQL on the connection of one
+// transaction (a cold import is 100 000 operations).
+import type { CellValue, SyncOp } from '../../core/syncSegment';
+import type { DirectStatements } from '../directTransaction';
+import { DELETED_COLUMN, SYNC_COLUMNS, SYNC_TABLES } from './schema';
+
+/** The columns each shared table materialises: this version's, or (tests) a later version's. */
+export type ColumnRegistry = Readonly<Record<string, readonly string[]>>;
+
+/** The text of the hybrid logical clock of an outbox row, in SQL (see core/hlc.ts serializeHlc). */
+const HLC_SQL = `strftime('%Y-%m-%dT%H:%M:%S', millis / 1000, 'unixepoch') || '.' || printf('%03d', millis % 1000) || 'Z-' || printf('%04X', counter) || '-' || ?`;
+
+/**
+ * Gives this device's captured changes their clock text and the clock of the value each one
+ * replaced, and folds them into the cells. Run before exporting and before applying anything,
+ * so that the cells always hold the local changes a remote operation is compared with.
+ */
+export async function stampOutbox(sql: DirectStatements, node: string): Promise<number> {
+  const [state] = await sql.all<{ stamped_seq: number; last: number | null }>(
+    'SELECT stamped_seq, (SELECT max(seq) FROM sync_outbox) AS last FROM sync_state WHERE id = 1',
+  );
+  const stamped = state!.stamped_seq;
+  const last = state!.last ?? 0;
+  if (last <= stamped) return 0;
+  await sql.run(`UPDATE sync_outbox SET hlc = ${HLC_SQL} WHERE seq > ?`, [node, stamped]);
+  await sql.run(
+    `WITH previous AS (SELECT seq, LAG(hlc) OVER (PARTITION BY tbl, row_id, col ORDER BY seq) AS hlc FROM sync_outbox WHERE seq > ?)
+     UPDATE sync_outbox SET prev_hlc = coalesce(previous.hlc,
+       (SELECT c.hlc FROM sync_cells c WHERE c.tbl = sync_outbox.tbl AND c.row_id = sync_outbox.row_id AND c.col = sync_outbox.col))
+     FROM previous WHERE previous.seq = sync_outbox.seq`,
+    [stamped],
+  );
+  await sql.run(
+    `INSERT INTO sync_cells (tbl, row_id, col, value, hlc, prev_hlc)
+     SELECT tbl, row_id, col, value, hlc, prev_hlc FROM sync_outbox WHERE seq > ? ORDER BY seq
+     ON CONFLICT (tbl, row_id, col) DO UPDATE SET value = excluded.value, hlc = excluded.hlc, prev_hlc = excluded.prev_hlc
+     WHERE excluded.hlc > sync_cells.hlc`,
+    [stamped],
+  );
+  await sql.run('UPDATE sync_state SET stamped_seq = ? WHERE id = 1', [last]);
+  return last - stamped;
+}
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const cellOf = (table: string, column: string) =>
+  `(SELECT value FROM sync_cells WHERE tbl = '${table}' AND row_id = d.row_id AND col = '${column}')`;
+
+// Parameters per multi-row insert: SQLite allows 32 766; 6 per operation.
+const INCOMING_CHUNK = 2000;
+
+async function loadIncoming(sql: DirectStatements, ops: readonly SyncOp[]): Promise<void> {
+  await sql.run('CREATE TEMP TABLE IF NOT EXISTS sync_incoming (hlc TEXT NOT NULL, tbl TEXT NOT NULL, row_id TEXT NOT NULL, col TEXT NOT NULL, value, prev_hlc TEXT)');
+  await sql.run('DELETE FROM sync_incoming');
+  for (let start = 0; start < ops.length; start += INCOMING_CHUNK) {
+    const chunk = ops.slice(start, start + INCOMING_CHUNK);
+    const params: CellValue[] = [];
+    for (const op of chunk) params.push(op.hlc, op.table, op.row, op.column, op.value, op.prev);
+    await sql.run(`INSERT INTO sync_incoming VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`, params);
+  }
+}
+
+/**
+ * Keeps the value that lost when two devices changed a cell concurrently: the winner's writer
+ * had not seen the loser (its `prev` is older than the loser's clock). One line per lost value.
+ */
+async function recordConflicts(sql: DirectStatements, detectedAt: string): Promise<number> {
+  const [before] = await sql.all<{ n: number }>('SELECT count(*) AS n FROM sync_conflicts');
+  // The incoming operation wins over the cell: compare with the first incoming one newer than the
+  // cell (what its writer saw), report the last one's value as the winner.
+  await sql.run(
+    `INSERT OR IGNORE INTO sync_conflicts (tbl, row_id, col, winner_value, winner_hlc, loser_value, loser_hlc, detected_at)
+     SELECT c.tbl, c.row_id, c.col, w.value, w.hlc, c.value, c.hlc, ?
+     FROM sync_cells c
+     JOIN (SELECT tbl, row_id, col, max(hlc) AS hlc, value FROM sync_incoming GROUP BY tbl, row_id, col) w
+       ON w.tbl = c.tbl AND w.row_id = c.row_id AND w.col = c.col AND w.hlc > c.hlc
+     JOIN (SELECT tbl, row_id, col, min(hlc) AS hlc, prev_hlc FROM sync_incoming i2
+           WHERE i2.hlc > (SELECT hlc FROM sync_cells c2 WHERE c2.tbl = i2.tbl AND c2.row_id = i2.row_id AND c2.col = i2.col)
+           GROUP BY tbl, row_id, col) f
+       ON f.tbl = c.tbl AND f.row_id = c.row_id AND f.col = c.col
+     WHERE (f.prev_hlc IS NULL OR f.prev_hlc < c.hlc) AND w.value IS NOT c.value`,
+    [detectedAt],
+  );
+  // The cell wins over the incoming operation: its writer had not seen that one.
+  await sql.run(
+    `INSERT OR IGNORE INTO sync_conflicts (tbl, row_id, col, winner_value, winner_hlc, loser_value, loser_hlc, detected_at)
+     SELECT c.tbl, c.row_id, c.col, c.value, c.hlc, l.value, l.hlc, ?
+     FROM sync_cells c
+     JOIN (SELECT tbl, row_id, col, max(hlc) AS hlc, value FROM sync_incoming i2
+           WHERE i2.hlc < (SELECT hlc FROM sync_cells c2 WHERE c2.tbl = i2.tbl AND c2.row_id = i2.row_id AND c2.col = i2.col)
+           GROUP BY tbl, row_id, col) l
+       ON l.tbl = c.tbl AND l.row_id = c.row_id AND l.col = c.col
+     WHERE (c.prev_hlc IS NULL OR c.prev_hlc < l.hlc) AND l.value IS NOT c.value`,
+    [detectedAt],
+  );
+  const [after] = await sql.all<{ n: number }>('SELECT count(*) AS n FROM sync_conflicts');
+  return after!.n - before!.n;
+}
+
+export interface MaterializeOutcome {
+  /** Rows whose cells cannot be written yet, with the reason SQLite gave. */
+  pending: number;
+}
+
+/**
+ * Writes the rows of `sync_dirty` from their cells into the shared tables: created or updated
+ * parents first, deleted children first. A set-based statement per table; when one row breaks it
+ * (a parent not arrived yet, a clash on a unique column), the table's rows go one by one and the
+ * ones that fail wait in `sync_pending_rows`, to be tried again at every sync.
+ */
+export async function materializeDirtyRows(sql: DirectStatements, registry: ColumnRegistry = SYNC_COLUMNS): Promise<MaterializeOutcome> {
+  const tables = SYNC_TABLES.filter((table) => registry[table]);
+  for (const table of tables) {
+    const columns = registry[table]!;
+    const upsert = `INSERT INTO ${quote(table)} (id, ${columns.map(quote).join(', ')})
+      SELECT d.row_id, ${columns.map((column) => cellOf(table, column)).join(', ')}
+      FROM sync_dirty d WHERE d.tbl = '${table}' AND ${cellOf(table, DELETED_COLUMN)} = 0 %ROW%
+      ON CONFLICT (id) DO UPDATE SET ${columns.map((column) => `${quote(column)} = excluded.${quote(column)}`).join(', ')}`;
+    await eachRowOnFailure(sql, table, upsert, 0);
+  }
+  for (const table of [...tables].reverse()) {
+    const remove = `DELETE FROM ${quote(table)} WHERE id IN (SELECT d.row_id FROM sync_dirty d WHERE d.tbl = '${table}' AND ${cellOf(table, DELETED_COLUMN)} = 1 %ROW%)`;
+    await eachRowOnFailure(sql, table, remove, 1);
+  }
+  // A row with cells but no `_deleted` cell has not been created yet (its creation is in a
+  // segment not arrived): it waits too.
+  await sql.run(
+    `INSERT OR IGNORE INTO sync_pending_rows (tbl, row_id, reason)
+     SELECT d.tbl, d.row_id, 'incomplete' FROM sync_dirty d
+     WHERE NOT EXISTS (SELECT 1 FROM sync_cells c WHERE c.tbl = d.tbl AND c.row_id = d.row_id AND c.col = '${DELETED_COLUMN}')
+       AND d.tbl IN (${tables.map((table) => `'${table}'`).join(', ')})`,
+  );
+  const [pending] = await sql.all<{ n: number }>('SELECT count(*) AS n FROM sync_pending_rows');
+  return { pending: pending!.n };
+}
+
+async function eachRowOnFailure(sql: DirectStatements, table: string, statement: string, deleted: 0 | 1): Promise<void> {
+  try {
+    await sql.run(statement.replace('%ROW%', ''));
+    await sql.run(
+      `DELETE FROM sync_pending_rows WHERE tbl = ? AND row_id IN (SELECT d.row_id FROM sync_dirty d WHERE d.tbl = ? AND ${cellOf(table, DELETED_COLUMN)} = ?)`,
+      [table, table, deleted],
+    );
+    return;
+  } catch {
+    // One row (at least) cannot be written yet: find which.
+  }
+  const rows = await sql.all<{ row_id: string }>(
+    `SELECT d.row_id FROM sync_dirty d WHERE d.tbl = ? AND ${cellOf(table, DELETED_COLUMN)} = ?`,
+    [table, deleted],
+  );
+  for (const { row_id: rowId } of rows) {
+    try {
+      await sql.run(statement.replace('%ROW%', 'AND d.row_id = ?'), [rowId]);
+      await sql.run('DELETE FROM sync_pending_rows WHERE tbl = ? AND row_id = ?', [table, rowId]);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.replace(/^SQLITE_\w+: /, '') : String(error);
+      await sql.run('INSERT OR REPLACE INTO sync_pending_rows (tbl, row_id, reason) VALUES (?, ?, ?)', [table, rowId, reason]);
+    }
+  }
+}
+
+export interface ApplyOutcome {
+  /** Cells whose value changed. */
+  changed: number;
+  conflicts: number;
+  pending: number;
+}
+
+/**
+ * Applies other devices' operations (already validated, clocks within the drift bound) inside
+ * the caller's transaction: local changes stamped first, conflicts recorded, cells merged, the
+ * touched rows (and every row still waiting) written again. Capture is off meanwhile.
+ */
+export async function applyOperations(
+  sql: DirectStatements,
+  ops: readonly SyncOp[],
+  options: { node: string; detectedAt: string; registry?: ColumnRegistry },
+): Promise<ApplyOutcome> {
+  await sql.run('UPDATE sync_state SET applying = 1 WHERE id = 1');
+  await stampOutbox(sql, options.node);
+  await loadIncoming(sql, ops);
+  const conflicts = await recordConflicts(sql, options.detectedAt);
+  const [before] = await sql.all<{ n: number }>('SELECT total_changes() AS n');
+  await sql.run(
+    `INSERT INTO sync_cells (tbl, row_id, col, value, hlc, prev_hlc)
+     SELECT tbl, row_id, col, value, hlc, prev_hlc FROM sync_incoming WHERE true ORDER BY hlc
+     ON CONFLICT (tbl, row_id, col) DO UPDATE SET value = excluded.value, hlc = excluded.hlc, prev_hlc = excluded.prev_hlc
+     WHERE excluded.hlc > sync_cells.hlc`,
+  );
+  const [after] = await sql.all<{ n: number }>('SELECT total_changes() AS n');
+  await sql.run('CREATE TEMP TABLE IF NOT EXISTS sync_dirty (tbl TEXT NOT NULL, row_id TEXT NOT NULL, PRIMARY KEY (tbl, row_id)) WITHOUT ROWID');
+  await sql.run('DELETE FROM sync_dirty');
+  await sql.run('INSERT OR IGNORE INTO sync_dirty SELECT tbl, row_id FROM sync_incoming');
+  await sql.run('INSERT OR IGNORE INTO sync_dirty SELECT tbl, row_id FROM sync_pending_rows');
+  const { pending } = await materializeDirtyRows(sql, options.registry);
+  await sql.run('DELETE FROM sync_incoming');
+  await sql.run('UPDATE sync_state SET applying = 0 WHERE id = 1');
+  return { changed: after!.n - before!.n, conflicts, pending };
+}

@@ -1,0 +1,194 @@
+// Import: every other device's segments after its cursor, by sequence number (never by date),
+// up to its manifest's last one, each read whole and checked against its end line; applied in
+// batches, each in one transaction with the cursor. What cannot be applied yet (a gap, a segment
+// still arriving, a clock far ahead) stops that device where it is, to be tried again next time.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isNodeId, parseHlc, receive } from '../../core/hlc';
+import { classifySyncFile, segmentFileName } from '../../core/syncFiles';
+import { readSegment, type SyncOp } from '../../core/syncSegment';
+import { directTransaction, type DirectStatements } from '../../db/directTransaction';
+import { applyOperations, type ColumnRegistry } from '../../db/sync/merge';
+import { isKnownCell } from '../../db/sync/schema';
+import type { ServiceContext } from '../context';
+import { deviceFolderOf, devicesFolderOf, readDeviceManifest, sha256Hex, shownPath, type RawProblem } from './folders';
+
+/** A device's clock may be this far ahead of ours before its operations wait (skews of days happen). */
+export const MAX_CLOCK_DRIFT_MS = 7 * 24 * 60 * 60 * 1000;
+/** Operations applied per transaction: large enough for speed, small enough to show progress. */
+export const BATCH_OPS = 20_000;
+
+export interface ImportProgress {
+  deviceId: string;
+  segment: number;
+  lastSegment: number;
+  ops: number;
+}
+
+export interface ImportOutcome {
+  devices: number;
+  segments: number;
+  ops: number;
+  changedCells: number;
+  newConflicts: number;
+  pendingRows: number;
+  /** Operations kept for tables or columns this version does not know. */
+  unknownOps: number;
+}
+
+interface Quarantined {
+  deviceId: string;
+  segment: number;
+  line: number;
+  reason: string;
+  content: string;
+}
+
+/** Our wall clock as the capture triggers see it (with the simulations' offset). */
+async function wallNow(sql: DirectStatements): Promise<number> {
+  const [state] = await sql.all<{ offset_ms: number }>('SELECT offset_ms FROM sync_state WHERE id = 1');
+  return Date.now() + state!.offset_ms;
+}
+
+/** Moves this device's clock past the newest operation received. */
+async function receiveClock(sql: DirectStatements, ops: readonly SyncOp[], node: string): Promise<void> {
+  let newest: string | null = null;
+  for (const op of ops) if (newest === null || op.hlc > newest) newest = op.hlc;
+  if (newest === null) return;
+  const [state] = await sql.all<{ clock_millis: number; clock_counter: number }>('SELECT clock_millis, clock_counter FROM sync_state WHERE id = 1');
+  const local = { millis: state!.clock_millis, counter: state!.clock_counter, node };
+  const next = receive(local, parseHlc(newest), await wallNow(sql), MAX_CLOCK_DRIFT_MS);
+  await sql.run('UPDATE sync_state SET clock_millis = ?, clock_counter = ? WHERE id = 1', [next.millis, next.counter]);
+}
+
+export async function importOperations(
+  context: ServiceContext,
+  sharedFolder: string,
+  deviceId: string,
+  problems: RawProblem[],
+  options: { registry?: ColumnRegistry; onProgress?: (progress: ImportProgress) => void } = {},
+): Promise<ImportOutcome> {
+  const outcome: ImportOutcome = { devices: 0, segments: 0, ops: 0, changedCells: 0, newConflicts: 0, pendingRows: 0, unknownOps: 0 };
+  const root = devicesFolderOf(sharedFolder);
+  const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
+  const cursors = new Map(((await context.db('sync_cursors').select('device_id', 'segment')) as { device_id: string; segment: number }[]).map((row) => [row.device_id, row.segment]));
+  const detectedAt = new Date().toISOString();
+
+  for (const entry of entries) {
+    if (!entry.isDirectory()) {
+      const kind = classifySyncFile(entry.name).kind;
+      if (kind === 'unknown' || kind === 'conflictedCopy') problems.push({ kind: 'unknown_file', severity: 'info', file: shownPath(sharedFolder, path.join(root, entry.name)), params: { file: entry.name } });
+      continue;
+    }
+    if (entry.name === deviceId) continue;
+    if (!isNodeId(entry.name)) {
+      problems.push({ kind: 'unknown_file', severity: 'info', file: shownPath(sharedFolder, path.join(root, entry.name)), params: { file: entry.name } });
+      continue;
+    }
+    const other = entry.name;
+    const folder = deviceFolderOf(sharedFolder, other);
+    const reading = await readDeviceManifest(folder);
+    if (reading.state === 'invalid') {
+      problems.push({ kind: 'manifest_invalid', severity: 'warning', deviceId: other, file: shownPath(sharedFolder, path.join(folder, 'manifest.json')), params: { device: other, reason: reading.reason } });
+      continue;
+    }
+    if (reading.state === 'absent') continue; // Its first export is still arriving.
+    if (reading.manifest.deviceId !== other) {
+      problems.push({ kind: 'manifest_invalid', severity: 'warning', deviceId: other, file: shownPath(sharedFolder, path.join(folder, 'manifest.json')), params: { device: other, reason: `deviceId ${reading.manifest.deviceId}` } });
+      continue;
+    }
+    outcome.devices += 1;
+
+    const names = await readdir(folder).catch(() => [] as string[]);
+    const present = new Set<number>();
+    for (const name of names) {
+      const kind = classifySyncFile(name);
+      const file = shownPath(sharedFolder, path.join(folder, name));
+      if (kind.kind === 'segment') present.add(kind.sequence);
+      else if (kind.kind === 'conflictedCopy') problems.push({ kind: 'conflicted_copy', severity: 'warning', deviceId: other, file, params: { file: name, of: kind.of } });
+      else if (kind.kind === 'unknown' && name !== 'files') problems.push({ kind: 'unknown_file', severity: 'info', deviceId: other, file, params: { file: name } });
+    }
+
+    const lastSegment = reading.manifest.lastSegment;
+    let cursor = cursors.get(other) ?? 0;
+    let batch: SyncOp[] = [];
+    let quarantined: Quarantined[] = [];
+    let batchSegments = 0;
+    const flush = async (upTo: number) => {
+      if (upTo <= cursor) return;
+      const ops = batch;
+      const lines = quarantined;
+      const applied = await directTransaction(context.db, async (sql) => {
+        const result = await applyOperations(sql, ops, { node: deviceId, detectedAt, registry: options.registry });
+        await receiveClock(sql, ops, deviceId);
+        for (const item of lines) {
+          await sql.run('INSERT OR REPLACE INTO sync_quarantine (device_id, segment, line, reason, content, at) VALUES (?, ?, ?, ?, ?, ?)', [
+            item.deviceId, item.segment, item.line, item.reason, item.content, detectedAt,
+          ]);
+        }
+        await sql.run(
+          `INSERT INTO sync_cursors (device_id, segment, ops, updated_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (device_id) DO UPDATE SET segment = excluded.segment, ops = sync_cursors.ops + excluded.ops, updated_at = excluded.updated_at`,
+          [other, upTo, ops.length, detectedAt],
+        );
+        return result;
+      });
+      outcome.ops += ops.length;
+      outcome.segments += batchSegments;
+      outcome.changedCells += applied.changed;
+      outcome.newConflicts += applied.conflicts;
+      outcome.pendingRows = applied.pending;
+      outcome.unknownOps += ops.filter((op) => !isKnownCell(op.table, op.column)).length;
+      cursor = upTo;
+      batch = [];
+      quarantined = [];
+      batchSegments = 0;
+    };
+
+    let reached = cursor;
+    for (let segment = cursor + 1; segment <= lastSegment; segment++) {
+      const name = segmentFileName(segment);
+      const file = shownPath(sharedFolder, path.join(folder, name));
+      if (!present.has(segment)) {
+        problems.push({ kind: 'segment_missing', severity: 'warning', deviceId: other, file, params: { device: other, segment } });
+        break;
+      }
+      const text = await readFile(path.join(folder, name), 'utf8').catch(() => null);
+      const read = text === null ? ({ state: 'incomplete', reason: 'no_end' } as const) : readSegment(text, segment, sha256Hex);
+      if (read.state === 'incomplete') {
+        problems.push({ kind: 'segment_incomplete', severity: 'warning', deviceId: other, file, params: { device: other, segment, reason: read.reason } });
+        break;
+      }
+      const limit = (await directTransaction(context.db, wallNow)) + MAX_CLOCK_DRIFT_MS;
+      const ahead = read.ops.find((op) => parseHlc(op.hlc).millis > limit);
+      if (ahead) {
+        problems.push({ kind: 'clock_ahead', severity: 'warning', deviceId: other, file, params: { device: other, segment, hlc: ahead.hlc.slice(0, 24) } });
+        break;
+      }
+      for (const line of read.invalid) {
+        quarantined.push({ deviceId: other, segment, line: line.line, reason: line.reason, content: line.content.slice(0, 10_000) });
+        problems.push({ kind: 'line_invalid', severity: 'warning', deviceId: other, file, params: { device: other, segment, line: line.line, reason: line.reason } });
+      }
+      batch.push(...read.ops);
+      batchSegments += 1;
+      reached = segment;
+      options.onProgress?.({ deviceId: other, segment, lastSegment, ops: outcome.ops + batch.length });
+      if (batch.length >= BATCH_OPS) await flush(reached);
+    }
+    await flush(reached);
+  }
+
+  // Rows that waited for a parent may have got it from another device's batch.
+  if (outcome.ops === 0) {
+    const [waiting] = (await context.db('sync_pending_rows').count({ n: '*' })) as { n: number }[];
+    if (Number(waiting!.n) > 0) {
+      const applied = await directTransaction(context.db, (sql) => applyOperations(sql, [], { node: deviceId, detectedAt, registry: options.registry }));
+      outcome.pendingRows = applied.pending;
+    }
+  } else {
+    const [waiting] = (await context.db('sync_pending_rows').count({ n: '*' })) as { n: number }[];
+    outcome.pendingRows = Number(waiting!.n);
+  }
+  return outcome;
+}
+

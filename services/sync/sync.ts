@@ -1,0 +1,118 @@
+// One sync: this device's new operations exported into its folder, then every other device's
+// imported. Never two at once on one database (a timer, the folder watcher and the button may ask
+// together: they share the run in progress). Every problem is reported, none stops the others.
+import { stat } from 'node:fs/promises';
+import type { Locale } from '../../core/domain';
+import { translate, type MessageKey } from '../../core/i18n';
+import type { SyncProblem, SyncReport } from '../../core/syncReport';
+import type { ColumnRegistry } from '../../db/sync/merge';
+import type { ServiceContext } from '../context';
+import { exportOperations } from './exportOps';
+import type { RawProblem } from './folders';
+import { adoptDeviceId, ensureDeviceIdentity, mintDeviceId } from './identity';
+import { importOperations, type ImportProgress } from './importOps';
+
+export interface SyncOptions {
+  /** Another shared folder than the settings' (the CLI's --folder). */
+  sharedFolder?: string;
+  onProgress?: (progress: ImportProgress) => void;
+  /** The columns to materialise (tests of a newer schema). */
+  registry?: ColumnRegistry;
+}
+
+const running = new WeakMap<object, Promise<SyncReport>>();
+
+/** Runs a sync, or joins the one already running on this database. */
+export function runSync(context: ServiceContext, options: SyncOptions = {}): Promise<SyncReport> {
+  const current = running.get(context.db);
+  if (current) return current;
+  const run = syncOnce(context, options).finally(() => running.delete(context.db));
+  running.set(context.db, run);
+  return run;
+}
+
+const phrase = (locale: Locale, problem: RawProblem): SyncProblem => ({
+  kind: problem.kind,
+  severity: problem.severity,
+  ...(problem.deviceId ? { deviceId: problem.deviceId } : {}),
+  ...(problem.file ? { file: problem.file } : {}),
+  message: translate(locale, `sync.problem.${problem.kind}` as MessageKey, { file: problem.file ?? '', ...problem.params }),
+});
+
+const errorText = (error: unknown) => (error instanceof Error ? `${(error as NodeJS.ErrnoException).code ?? ''} ${error.message}`.trim() : String(error));
+
+async function syncOnce(context: ServiceContext, options: SyncOptions): Promise<SyncReport> {
+  const locale = context.settings.get().locale;
+  const startedAt = new Date().toISOString();
+  const report: SyncReport = {
+    ran: false,
+    deviceId: null,
+    startedAt,
+    finishedAt: startedAt,
+    exported: { ops: 0, segments: 0 },
+    imported: { devices: 0, segments: 0, ops: 0, changedCells: 0 },
+    newConflicts: 0,
+    pendingRows: 0,
+    problems: [],
+  };
+  const problems: RawProblem[] = [];
+  const sharedFolder = options.sharedFolder ?? context.settings.get().sharedFolder;
+  if (!sharedFolder || !(await stat(sharedFolder).catch(() => null))?.isDirectory()) {
+    problems.push({ kind: 'folder_unreachable', severity: 'error', params: { folder: sharedFolder ?? '' } });
+    report.problems = problems.map((problem) => phrase(locale, problem));
+    report.finishedAt = new Date().toISOString();
+    return report;
+  }
+  report.ran = true;
+  const identity = await ensureDeviceIdentity(context);
+  let deviceId = identity.deviceId;
+  if (identity.minted === 'database_changed') problems.push({ kind: 'cloned', severity: 'info', deviceId, params: { device: deviceId } });
+
+  try {
+    let exported = await exportOperations(context, sharedFolder, deviceId, problems);
+    if (exported.state === 'cloned') {
+      const previous = deviceId;
+      deviceId = mintDeviceId();
+      await adoptDeviceId(context, deviceId);
+      problems.push({ kind: 'cloned', severity: 'info', deviceId, params: { device: deviceId, previous } });
+      exported = await exportOperations(context, sharedFolder, deviceId, problems);
+    }
+    if (exported.state === 'done') report.exported = { ops: exported.ops, segments: exported.segments };
+  } catch (error) {
+    problems.push({ kind: 'write_failed', severity: 'error', deviceId, params: { reason: errorText(error) } });
+  }
+
+  const imported = await importOperations(context, sharedFolder, deviceId, problems, { registry: options.registry, onProgress: options.onProgress });
+  report.imported = { devices: imported.devices, segments: imported.segments, ops: imported.ops, changedCells: imported.changedCells };
+  report.newConflicts = imported.newConflicts;
+  report.pendingRows = imported.pendingRows;
+  if (imported.pendingRows > 0) problems.push({ kind: 'rows_pending', severity: 'warning', params: { count: imported.pendingRows } });
+  if (imported.unknownOps > 0) problems.push({ kind: 'newer_schema', severity: 'info', params: { count: imported.unknownOps } });
+
+  report.deviceId = deviceId;
+  report.problems = problems.map((problem) => phrase(locale, problem));
+  report.finishedAt = new Date().toISOString();
+  await recordProblems(context, problems, report.finishedAt);
+  return report;
+}
+
+/** Keeps the problems of the last sync (with when each was first seen) for the status line. */
+async function recordProblems(context: ServiceContext, problems: RawProblem[], at: string): Promise<void> {
+  await context.db.transaction(async (trx) => {
+    const keep = new Map<string, RawProblem>();
+    for (const problem of problems) keep.set(`${problem.kind}|${problem.deviceId ?? ''}|${problem.file ?? ''}|${JSON.stringify(problem.params)}`, problem);
+    const known = new Map(((await trx('sync_problems').select('key', 'first_seen')) as { key: string; first_seen: string }[]).map((row) => [row.key, row.first_seen]));
+    await trx('sync_problems').delete();
+    for (const [key, problem] of keep) {
+      await trx('sync_problems').insert({
+        key,
+        kind: problem.kind,
+        device_id: problem.deviceId ?? null,
+        file: problem.file ?? null,
+        params_json: JSON.stringify({ severity: problem.severity, ...problem.params }),
+        first_seen: known.get(key) ?? at,
+        last_seen: at,
+      });
+    }
+  });
+}

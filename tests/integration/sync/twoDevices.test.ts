@@ -1,0 +1,59 @@
+// Two devices on one shared folder, through the services: entries cross, dumps converge.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runSync } from '../../../services/sync/sync';
+import { openTestApp, type TestApp } from '../../support/testApp';
+
+let shared: string;
+let devices: TestApp[] = [];
+
+beforeEach(async () => {
+  shared = await mkdtemp(path.join(os.tmpdir(), 'carnet-sync-'));
+  devices = [await openTestApp(), await openTestApp()];
+});
+
+afterEach(async () => {
+  for (const device of devices) await device.close();
+  await rm(shared, { recursive: true, force: true });
+});
+
+const sync = (device: TestApp) => runSync(device.app.context, { sharedFolder: shared });
+
+describe('two devices', () => {
+  it('carry the demo data across and converge', async () => {
+    const [a, b] = devices as [TestApp, TestApp];
+    await a.call('demo.load', {});
+    const first = await sync(a);
+    expect(first.problems).toEqual([]);
+    expect(first.exported.ops).toBeGreaterThan(1000);
+    const second = await sync(b);
+    expect(second.problems.filter((problem) => problem.severity !== 'info')).toEqual([]);
+    expect(second.imported.ops).toBe(first.exported.ops);
+    await sync(a);
+    expect(await b.dump()).toEqual(await a.dump());
+  });
+
+  it('carries a day logged on one device to the other, and its clearing back', async () => {
+    const [a, b] = devices as [TestApp, TestApp];
+    await a.call('demo.load', {});
+    await sync(a);
+    await sync(b);
+    const engagement = (await b.call('engagements.list', {})).find((row) => row.status === 'in_progress')!;
+    const detail = await b.call('engagements.get', { id: engagement.id });
+    const day = detail.days.at(-1)!;
+    await b.call('days.set', { engagementId: engagement.id, consultantId: day.consultantId, date: day.date, halfDays: 1, summary: 'Saisi sur le poste B' });
+    await sync(b);
+    await sync(a);
+    const onA = await a.call('engagements.get', { id: engagement.id });
+    expect(onA.days.find((entry) => entry.date === day.date)).toMatchObject({ halfDays: 1, summary: 'Saisi sur le poste B' });
+    const auditOnB = await b.call('days.audit', { engagementId: engagement.id });
+    expect(await a.call('days.audit', { engagementId: engagement.id })).toEqual(auditOnB);
+    await a.call('days.set', { engagementId: engagement.id, consultantId: day.consultantId, date: day.date, halfDays: 0 });
+    await sync(a);
+    await sync(b);
+    expect((await b.call('engagements.get', { id: engagement.id })).days.find((entry) => entry.date === day.date)).toBeUndefined();
+    expect(await b.dump()).toEqual(await a.dump());
+  });
+});
