@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import type { ApiError } from './errors';
+import type { SyncProblem, SyncReport } from './syncReport';
 import { EXPORTABLE_DOCUMENTS, MAX_DELIVERABLE_BYTES, type ExportableDocument } from './exchange';
 import {
   ACTIVITIES,
@@ -121,6 +122,7 @@ export interface DemoSummary {
 }
 
 export { EXPORTABLE_DOCUMENTS, MAX_DELIVERABLE_BYTES, type ExportableDocument };
+export type { SyncProblem, SyncReport };
 
 export interface ExportedDocument {
   fileName: string;
@@ -167,6 +169,45 @@ export interface ClosingJob {
   stepsTotal: number;
   result?: ClosingResult;
   error?: ApiError;
+}
+
+/** Where sync stands on this device, for the status line and the problems list. */
+export interface SyncStatus {
+  sharedFolder: string | null;
+  deviceId: string | null;
+  running: boolean;
+  /** A long import in progress: which device, which segment of how many, operations so far. */
+  progress: { deviceId: string; segment: number; lastSegment: number; ops: number } | null;
+  lastReport: SyncReport | null;
+  /** Local changes not yet written into the shared folder. */
+  waitingOps: number;
+  unresolvedConflicts: number;
+  /** The problems of the last sync, in the reader's language. */
+  problems: SyncProblem[];
+}
+
+/** One side of a conflict: a value, when and on which device it was written. */
+export interface SyncConflictSide {
+  value: string | number | null;
+  /** The value as a person reads it (« 1 jour », « Sur site », « (vide) »). */
+  shown: string;
+  at: string;
+  deviceId: string;
+}
+
+/** A field two devices changed concurrently: the value kept, and the one that lost. */
+export interface SyncConflictView {
+  id: number;
+  table: string;
+  rowId: string;
+  column: string;
+  /** What the row is (« Journée du 3 juin 2022, Claire Martin, RD-2022-014 »). */
+  what: string;
+  /** The field (« Résumé »). */
+  field: string;
+  winner: SyncConflictSide;
+  loser: SyncConflictSide;
+  detectedAt: string;
 }
 
 /** Canonical JSON of the shared data: tables by name, rows sorted by id, keys sorted. */
@@ -235,6 +276,14 @@ export const contract = {
   'closing.progress': method<ClosingJob>()(z.object({ jobId: id }).strict()),
   'packages.reveal': method<{ revealed: boolean; folder: string }>()(z.object({ packageId: id }).strict()),
   'documents.export': method<ExportedDocument>()(z.object({ engagementId: id, document: z.enum(EXPORTABLE_DOCUMENTS) }).strict()),
+
+  'sync.status': method<SyncStatus>()(noInput),
+  /** Runs a sync now (or joins the one running) and reports it. */
+  'sync.run': method<SyncReport>()(noInput),
+  /** The unresolved conflicts, newest first. */
+  'sync.conflicts': method<SyncConflictView[]>()(noInput),
+  /** Keeps the value that won, or restores the one that lost (a new change, synced like any). */
+  'sync.resolveConflict': method<SyncConflictView[]>()(z.object({ id: z.number().int().positive(), keep: z.enum(['winner', 'loser']) }).strict()),
 };
 
 export type Contract = typeof contract;

@@ -14,6 +14,9 @@ import { createEngagement, transitionEngagement, updateEngagement } from './enga
 import { getEngagement, listEngagements } from './engagements';
 import { listProgrammes, saveProgramme } from './programmes';
 import { updateSettings } from './settings/update';
+import { listConflicts, resolveConflict } from './sync/conflicts';
+import { syncStatus } from './sync/status';
+import { runSync } from './sync/sync';
 
 async function countRows(context: ServiceContext, table: string): Promise<number> {
   const [row] = (await context.db(table).count({ count: '*' })) as [{ count: number }];
@@ -68,4 +71,8 @@ export const handlers: Handlers<ServiceContext> = {
   'closing.progress': (input, context) => closingProgress(context, input.jobId),
   'packages.reveal': (input, context) => revealPackage(context, input.packageId),
   'documents.export': (input, context) => exportDocument(context, input.engagementId, input.document),
+  'sync.status': (_input, context) => syncStatus(context),
+  'sync.run': (_input, context) => runSync(context),
+  'sync.conflicts': (_input, context) => listConflicts(context),
+  'sync.resolveConflict': (input, context) => resolveConflict(context, input.id, input.keep),
 };

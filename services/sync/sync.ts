@@ -21,15 +21,26 @@ export interface SyncOptions {
 }
 
 const running = new WeakMap<object, Promise<SyncReport>>();
+const progressOf = new WeakMap<object, ImportProgress>();
 
 /** Runs a sync, or joins the one already running on this database. */
 export function runSync(context: ServiceContext, options: SyncOptions = {}): Promise<SyncReport> {
   const current = running.get(context.db);
   if (current) return current;
-  const run = syncOnce(context, options).finally(() => running.delete(context.db));
+  const onProgress = (progress: ImportProgress) => {
+    progressOf.set(context.db, progress);
+    options.onProgress?.(progress);
+  };
+  const run = syncOnce(context, { ...options, onProgress }).finally(() => {
+    running.delete(context.db);
+    progressOf.delete(context.db);
+  });
   running.set(context.db, run);
   return run;
 }
+
+/** Whether a sync is running on this database, and how far its import is. */
+export const syncActivity = (context: ServiceContext) => ({ running: running.has(context.db), progress: progressOf.get(context.db) ?? null });
 
 const phrase = (locale: Locale, problem: RawProblem): SyncProblem => ({
   kind: problem.kind,
@@ -61,6 +72,7 @@ async function syncOnce(context: ServiceContext, options: SyncOptions): Promise<
     problems.push({ kind: 'folder_unreachable', severity: 'error', params: { folder: sharedFolder ?? '' } });
     report.problems = problems.map((problem) => phrase(locale, problem));
     report.finishedAt = new Date().toISOString();
+    await context.db('sync_state').where({ id: 1 }).update({ last_report_json: JSON.stringify(report) });
     return report;
   }
   report.ran = true;
@@ -93,7 +105,17 @@ async function syncOnce(context: ServiceContext, options: SyncOptions): Promise<
   report.problems = problems.map((problem) => phrase(locale, problem));
   report.finishedAt = new Date().toISOString();
   await recordProblems(context, problems, report.finishedAt);
+  await context.db('sync_state').where({ id: 1 }).update({ last_report_json: JSON.stringify(report) });
   return report;
+}
+
+/** The problems of the last sync, phrased in `locale`. */
+export async function lastProblems(context: ServiceContext, locale: Locale): Promise<SyncProblem[]> {
+  const rows: { kind: RawProblem['kind']; device_id: string | null; file: string | null; params_json: string }[] = await context.db('sync_problems').orderBy('first_seen');
+  return rows.map((row) => {
+    const { severity, ...params } = JSON.parse(row.params_json) as { severity: RawProblem['severity'] } & RawProblem['params'];
+    return phrase(locale, { kind: row.kind, severity, ...(row.device_id ? { deviceId: row.device_id } : {}), ...(row.file ? { file: row.file } : {}), params });
+  });
 }
 
 /** Keeps the problems of the last sync (with when each was first seen) for the status line. */

@@ -60,6 +60,7 @@ const REQUIRED_FIELDS: Partial<Record<MethodName, string[]>> = {
   'closing.progress': ['jobId'],
   'packages.reveal': ['packageId'],
   'documents.export': ['engagementId', 'document'],
+  'sync.resolveConflict': ['id', 'keep'],
 };
 
 /** A valid input of each method plus one key the contract does not know. */
@@ -100,6 +101,10 @@ const WITH_UNKNOWN_KEY: Record<MethodName, Record<string, unknown>> = {
   'closing.progress': { jobId: 'j', bogus: 1 },
   'packages.reveal': { packageId: 'p', bogus: 1 },
   'documents.export': { engagementId: 'e', document: 'reportPdf', bogus: 1 },
+  'sync.status': { bogus: 1 },
+  'sync.run': { bogus: 1 },
+  'sync.conflicts': { bogus: 1 },
+  'sync.resolveConflict': { id: 1, keep: 'loser', bogus: 1 },
 };
 
 describe('dispatcher: unknown methods', () => {

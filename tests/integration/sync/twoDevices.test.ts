@@ -57,3 +57,42 @@ describe('two devices', () => {
     expect(await b.dump()).toEqual(await a.dump());
   });
 });
+
+describe('concurrent edits', () => {
+  it('keep the later value on both devices, list the lost one in « Conflits », and restore it on request', async () => {
+    const [a, b] = devices as [TestApp, TestApp];
+    await a.call('demo.load', {});
+    await sync(a);
+    await sync(b);
+    const engagement = (await a.call('engagements.list', {})).find((row) => row.status === 'in_progress')!;
+    const day = (await a.call('engagements.get', { id: engagement.id })).days.at(-1)!;
+    const edit = (device: TestApp, summary: string) =>
+      device.call('days.set', { engagementId: engagement.id, consultantId: day.consultantId, date: day.date, halfDays: day.halfDays, summary });
+    await edit(a, 'Version du poste A');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await edit(b, 'Version du poste B');
+    await sync(a);
+    const onB = await sync(b);
+    expect(onB.newConflicts).toBe(1);
+    await sync(a);
+    expect(await b.dump()).toEqual(await a.dump());
+    const summaryOn = async (device: TestApp) => (await device.call('engagements.get', { id: engagement.id })).days.find((entry) => entry.date === day.date)!.summary;
+    expect(await summaryOn(a)).toBe('Version du poste B');
+
+    const [conflict] = await a.call('sync.conflicts', {});
+    expect(conflict).toMatchObject({ table: 'day_entries', column: 'summary', field: 'Résumé', winner: { value: 'Version du poste B' }, loser: { value: 'Version du poste A' } });
+    expect(conflict!.what).toContain(engagement.ref);
+    expect(conflict!.winner.deviceId).toBe((await b.call('sync.status', {})).deviceId);
+
+    expect(await a.call('sync.resolveConflict', { id: conflict!.id, keep: 'loser' })).toEqual([]);
+    await sync(a);
+    await sync(b);
+    expect(await summaryOn(b)).toBe('Version du poste A');
+    // On B, the conflict is settled by that later change.
+    expect(await b.call('sync.conflicts', {})).toEqual([]);
+    expect(await b.dump()).toEqual(await a.dump());
+    const status = await a.call('sync.status', {});
+    expect(status).toMatchObject({ waitingOps: 0, unresolvedConflicts: 0, running: false });
+    expect(status.lastReport?.ran).toBe(true);
+  });
+});
