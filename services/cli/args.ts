@@ -9,7 +9,7 @@ export interface CliArguments {
   force: boolean;
   /** import-companies: check and report, write nothing. */
   dryRun: boolean;
-  /** export-package: the shared folder to write into. */
+  /** export-package: the shared folder to write into; sync: the shared folder to sync through. */
   folder: string | undefined;
   /** export-package: every completed-or-later engagement. */
   all: boolean;
@@ -49,6 +49,9 @@ export function parseCliArguments(argv: string[]): CliArguments {
   }
   if (positionals[0] === 'verify' && positionals.length !== 2) {
     throw new UsageError('verify attend un seul argument : le dossier du dossier de clôture (…/packages/<référence>/v<n>).');
+  }
+  if (positionals[0] === 'sync' && positionals.length !== 1) {
+    throw new UsageError('sync n’attend pas d’argument : seulement --folder <dossier partagé> (facultatif).');
   }
   if (positionals[0] === 'export-package') {
     if (!values.folder) throw new UsageError('export-package attend --folder <dossier partagé>.');

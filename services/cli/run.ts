@@ -2,6 +2,7 @@ import { parseCliArguments, UsageError, type CliArguments } from './args';
 import { runDemo } from './commands/demo';
 import { runDump } from './commands/dump';
 import { runExportPackage } from './commands/exportPackage';
+import { runSyncCommand } from './commands/sync';
 import { runImportCompanies } from './commands/importCompanies';
 import { runVerify } from './commands/verify';
 import { runWeb } from './commands/web';
@@ -24,6 +25,10 @@ Commandes :
           Écrit le dossier de clôture de la mission nommée, ou de toutes les missions terminées
           ou au-delà, dans <dossier partagé>/packages/ ; une mission terminée passe « soumise ».
           Une ligne par dossier ; code de sortie 1 si l’un échoue.
+  sync [--folder <dossier partagé>]
+          Synchronise ce poste avec le dossier partagé (celui des réglages par défaut) : envoie
+          ses modifications, reçoit celles des autres postes, puis affiche un résumé et les
+          problèmes. Code de sortie 0 sauf si la synchronisation n’a pas pu avoir lieu.
   verify <dossier de clôture>
           Vérifie un dossier de clôture (…/packages/<référence>/v<n>) : fichiers, empreintes,
           calculs et règles. Code de sortie 0 sans anomalie, 1 sinon.
@@ -59,6 +64,8 @@ export async function runCli(argv: string[], io: Output): Promise<number> {
       return runExportPackage(args, io);
     case 'verify':
       return runVerify(args, io);
+    case 'sync':
+      return runSyncCommand(args, io);
     default:
       io.err(`carnet : commande inconnue « ${args.command} ».\n\n${USAGE}`);
       return 2;
