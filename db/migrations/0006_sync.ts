@@ -24,7 +24,8 @@ const STATEMENTS = [
     offset_ms INTEGER NOT NULL DEFAULT 0,
     stamped_seq INTEGER NOT NULL DEFAULT 0,
     exported_seq INTEGER NOT NULL DEFAULT 0,
-    last_report_json TEXT
+    last_report_json TEXT,
+    registry_json TEXT
   )`,
   'INSERT INTO sync_state (id) VALUES (1)',
   `CREATE TABLE sync_outbox (

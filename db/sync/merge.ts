@@ -200,3 +200,31 @@ export async function applyOperations(
   await sql.run('UPDATE sync_state SET applying = 0 WHERE id = 1');
   return { changed: after!.n - before!.n, conflicts, pending };
 }
+
+/**
+ * After an update brought tables or columns, the rows holding cells for them are written again
+ * at the next sync (their operations waited in the cells). Remembers the columns it last wrote.
+ */
+export async function noteNewColumns(sql: DirectStatements, registry: ColumnRegistry = SYNC_COLUMNS): Promise<number> {
+  const [state] = await sql.all<{ registry_json: string | null }>('SELECT registry_json FROM sync_state WHERE id = 1');
+  const before = state!.registry_json ? (JSON.parse(state!.registry_json) as Record<string, string[]>) : null;
+  const current = JSON.stringify(registry);
+  if (state!.registry_json === current) return 0;
+  let marked = 0;
+  if (before) {
+    for (const [table, columns] of Object.entries(registry)) {
+      const known = new Set(before[table] ?? []);
+      const added = before[table] ? columns.filter((column) => !known.has(column)) : [DELETED_COLUMN];
+      if (added.length === 0) continue;
+      await sql.run(
+        `INSERT OR IGNORE INTO sync_pending_rows (tbl, row_id, reason)
+         SELECT DISTINCT tbl, row_id, 'schema' FROM sync_cells WHERE tbl = ? AND col IN (${added.map(() => '?').join(', ')})`,
+        [table, ...added],
+      );
+      const [changes] = await sql.all<{ n: number }>('SELECT changes() AS n');
+      marked += changes!.n;
+    }
+  }
+  await sql.run('UPDATE sync_state SET registry_json = ? WHERE id = 1', [current]);
+  return marked;
+}

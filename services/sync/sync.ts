@@ -5,7 +5,8 @@ import { stat } from 'node:fs/promises';
 import type { Locale } from '../../core/domain';
 import { translate, type MessageKey } from '../../core/i18n';
 import type { SyncProblem, SyncReport } from '../../core/syncReport';
-import type { ColumnRegistry } from '../../db/sync/merge';
+import { directTransaction } from '../../db/directTransaction';
+import { noteNewColumns, type ColumnRegistry } from '../../db/sync/merge';
 import type { ServiceContext } from '../context';
 import { exportOperations } from './exportOps';
 import type { RawProblem } from './folders';
@@ -94,6 +95,8 @@ async function syncOnce(context: ServiceContext, options: SyncOptions): Promise<
     problems.push({ kind: 'write_failed', severity: 'error', deviceId, params: { reason: errorText(error) } });
   }
 
+  // Cells that waited for this version's new tables or columns are written at this import.
+  await directTransaction(context.db, (sql) => noteNewColumns(sql, options.registry));
   const imported = await importOperations(context, sharedFolder, deviceId, problems, { registry: options.registry, onProgress: options.onProgress });
   report.imported = { devices: imported.devices, segments: imported.segments, ops: imported.ops, changedCells: imported.changedCells };
   report.newConflicts = imported.newConflicts;
