@@ -223,6 +223,11 @@ export const contract = {
     sharedFolder: z.string().trim().min(1).max(1000).nullable(),
     firmName: z.string().trim().max(200),
   }).partial().strict()),
+  /**
+   * The system's folder picker for the shared folder (desktop app only: `available` is false in
+   * the browser host, where the path is typed). A chosen folder is checked and saved.
+   */
+  'settings.chooseSharedFolder': method<{ available: boolean; chosen: boolean; settings: Settings }>()(noInput),
   'demo.load': method<DemoSummary>()(z.object({ force: z.boolean().optional() }).strict()),
   'engagements.list': method<EngagementRow[]>()(noInput),
   'engagements.get': method<EngagementDetail>()(z.object({ id }).strict()),

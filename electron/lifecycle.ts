@@ -1,4 +1,4 @@
-import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions, MessageBoxOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions, MessageBoxOptions, OpenDialogOptions } from 'electron';
 import type { Application, OpenApplicationOptions } from '../services/application';
 import { resolveDataDir } from './dataDir';
 import { registerContractChannel, type IpcRegistry, type MainContents } from './ipc';
@@ -40,7 +40,11 @@ export interface CarnetElectron {
   screen: { getAllDisplays(): { workArea: Rectangle }[] };
   session: { readonly defaultSession: PermissionSession };
   setApplicationMenu(template: MenuItemConstructorOptions[]): void;
-  dialog: { showErrorBox(title: string, content: string): void; showMessageBox(options: MessageBoxOptions): Promise<unknown> };
+  dialog: {
+    showErrorBox(title: string, content: string): void;
+    showMessageBox(options: MessageBoxOptions): Promise<unknown>;
+    showOpenDialog(options: OpenDialogOptions): Promise<{ canceled: boolean; filePaths: string[] }>;
+  };
   createWindow(options: BrowserWindowConstructorOptions): CarnetWindow;
 }
 
@@ -90,8 +94,16 @@ export function startCarnet(electron: CarnetElectron, options: StartOptions): bo
       application = await options.openApplication({
         dataDir,
         settings: createStoreSettings(settingsFile),
-        // What only the desktop can do for the services: show a package's folder in the file manager.
-        desktop: { revealInFolder: (target) => electron.shell.showItemInFolder(target) },
+        // What only the desktop can do for the services: show a package's folder in the file
+        // manager, and the system's folder picker (the shared folder).
+        desktop: {
+          revealInFolder: (target) => electron.shell.showItemInFolder(target),
+          chooseFolder: async (title) => {
+            const chosen = await electron.dialog.showOpenDialog({ title, properties: ['openDirectory', 'createDirectory'] });
+            return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+          },
+        },
+        autoSync: true,
       });
       registerContractChannel(electron.ipcMain, { dispatch: application.dispatch, mainContents: () => mainWindow?.webContents ?? null, log });
 

@@ -10,6 +10,7 @@ import { newUlid } from './ids';
 import { DATABASE_FILE_NAME } from './paths';
 import { createConfSettings } from './settings/confSettings';
 import { createMemorySettings } from './settings/memorySettings';
+import { startSyncScheduler, type SchedulerOptions } from './sync/scheduler';
 import { CARNET_VERSION } from './version';
 
 export interface Application {
@@ -27,6 +28,8 @@ export interface OpenApplicationOptions extends DispatcherOptions {
   now?: () => Date;
   actor?: string;
   desktop?: DesktopCapabilities;
+  /** Syncs through the shared folder by itself (desktop app, browser host); never in tests or the CLI. */
+  autoSync?: SchedulerOptions | boolean;
 }
 
 /** Opens (creating if needed) and migrates the database, then wires the services to it. */
@@ -49,7 +52,16 @@ export async function openApplication(options: OpenApplicationOptions): Promise<
       files: dataDir ? createFolderFileStore(path.join(dataDir, 'files')) : createMemoryFileStore(),
       ...(options.desktop ? { desktop: options.desktop } : {}),
     };
-    return { context, dispatch: createDispatcher(context, options), migration, close: () => db.destroy() };
+    const scheduler = options.autoSync ? startSyncScheduler(context, options.autoSync === true ? {} : options.autoSync) : null;
+    return {
+      context,
+      dispatch: createDispatcher(context, options),
+      migration,
+      async close() {
+        await scheduler?.stop();
+        await db.destroy();
+      },
+    };
   } catch (error) {
     await db.destroy();
     throw error;

@@ -29,4 +29,6 @@ export interface ServiceContext {
 export interface DesktopCapabilities {
   /** Shows a file or folder in the system's file manager. */
   revealInFolder(target: string): void;
+  /** The system's folder picker; null when the user cancels. */
+  chooseFolder(title: string): Promise<string | null>;
 }

@@ -13,7 +13,7 @@ import { attachDeliverable, removeDeliverable } from './deliverables';
 import { createEngagement, transitionEngagement, updateEngagement } from './engagementCommands';
 import { getEngagement, listEngagements } from './engagements';
 import { listProgrammes, saveProgramme } from './programmes';
-import { updateSettings } from './settings/update';
+import { chooseSharedFolder, updateSettings } from './settings/update';
 import { listConflicts, resolveConflict } from './sync/conflicts';
 import { syncStatus } from './sync/status';
 import { runSync } from './sync/sync';
@@ -37,6 +37,7 @@ export const handlers: Handlers<ServiceContext> = {
   }),
   'settings.get': (_input, context) => context.settings.get(),
   'settings.update': (input, context) => updateSettings(context, input),
+  'settings.chooseSharedFolder': (_input, context) => chooseSharedFolder(context),
   'demo.load': (input, context) => loadDemoData(context, input),
   'engagements.list': (_input, context) => listEngagements(context.db),
   'engagements.get': (input, context) => getEngagement(context.db, input.id),

@@ -10,6 +10,7 @@ export const closingEn: Record<keyof typeof closingFr, string> = {
   'settings.sharedFolder.relative': '“{folder}” is not a full path: give the folder from the root (e.g. /home/… or C:\\…).',
   'settings.sharedFolder.missing': 'The folder “{folder}” does not exist or cannot be reached from this computer.',
   'settings.sharedFolder.holdsData': 'The shared folder “{folder}” holds Carnet’s local data ({dataDir}): choose another folder, the database must never be shared.',
+  'settings.sharedFolder.pick': 'Choose the firm’s shared folder',
 
   'closing.check.status.ok': '{ref} is completed.',
   'closing.check.status.no': '{ref} is “{status}”: only a completed mission can be closed.',

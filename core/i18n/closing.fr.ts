@@ -9,6 +9,7 @@ export const closingFr = {
   'settings.sharedFolder.relative': '« {folder} » n’est pas un chemin complet : indiquez le dossier depuis la racine (par exemple /home/… ou C:\\…).',
   'settings.sharedFolder.missing': 'Le dossier « {folder} » n’existe pas ou n’est pas accessible depuis cet ordinateur.',
   'settings.sharedFolder.holdsData': 'Le dossier partagé « {folder} » contient les données locales de Carnet ({dataDir}) : choisissez un autre dossier, la base de données ne doit jamais être partagée.',
+  'settings.sharedFolder.pick': 'Choisir le dossier partagé du cabinet',
 
   'closing.check.status.ok': '{ref} est terminé.',
   'closing.check.status.no': '{ref} est au statut « {status} » : seule une mission terminée peut être clôturée.',

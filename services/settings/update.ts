@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { contract, Settings } from '../../core/contract';
 import { CarnetError } from '../../core/errors';
+import { translate } from '../../core/i18n';
 import type { ServiceContext } from '../context';
 
 type UpdateInput = z.output<(typeof contract)['settings.update']['input']>;
@@ -41,4 +42,12 @@ export async function updateSettings(context: ServiceContext, input: UpdateInput
   const folder = input.sharedFolder;
   const sharedFolder = folder ? await checkSharedFolder(context, folder) : folder;
   return context.settings.update({ ...input, ...(sharedFolder !== undefined ? { sharedFolder } : {}) });
+}
+
+/** The desktop's folder picker for the shared folder; the chosen folder is checked and saved. */
+export async function chooseSharedFolder(context: ServiceContext): Promise<{ available: boolean; chosen: boolean; settings: Settings }> {
+  if (!context.desktop) return { available: false, chosen: false, settings: context.settings.get() };
+  const folder = await context.desktop.chooseFolder(translate(context.settings.get().locale, 'settings.sharedFolder.pick'));
+  if (folder === null) return { available: true, chosen: false, settings: context.settings.get() };
+  return { available: true, chosen: true, settings: await updateSettings(context, { sharedFolder: folder }) };
 }

@@ -102,6 +102,7 @@ const WITH_UNKNOWN_KEY: Record<MethodName, Record<string, unknown>> = {
   'packages.reveal': { packageId: 'p', bogus: 1 },
   'documents.export': { engagementId: 'e', document: 'reportPdf', bogus: 1 },
   'sync.status': { bogus: 1 },
+  'settings.chooseSharedFolder': { bogus: 1 },
   'sync.run': { bogus: 1 },
   'sync.conflicts': { bogus: 1 },
   'sync.resolveConflict': { id: 1, keep: 'loser', bogus: 1 },

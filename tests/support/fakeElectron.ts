@@ -2,7 +2,7 @@
 // run under vitest; these fakes record what the shell asks of Electron and let tests play
 // Electron's side (emit 'ready', a navigation, an IPC call from some frame).
 import { EventEmitter } from 'node:events';
-import type { BrowserWindowConstructorOptions, CustomScheme, MenuItemConstructorOptions, MessageBoxOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, CustomScheme, MenuItemConstructorOptions, MessageBoxOptions, OpenDialogOptions } from 'electron';
 import { vi } from 'vitest';
 import type { InvokeEvent } from '../../electron/ipc';
 
@@ -232,6 +232,9 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
   const dialog = {
     showErrorBox: vi.fn((_title: string, _content: string) => {}),
     showMessageBox: vi.fn(async (_options: MessageBoxOptions) => ({ response: 0, checkboxChecked: false })),
+    /** What the user picks in the folder picker: set by a test; canceled when null. */
+    chosenFolder: null as string | null,
+    showOpenDialog: vi.fn(async (_options: OpenDialogOptions) => ({ canceled: dialog.chosenFolder === null, filePaths: dialog.chosenFolder ? [dialog.chosenFolder] : [] })),
   };
   const createWindow = (windowOptions: BrowserWindowConstructorOptions) => {
     const window = new FakeBrowserWindow(windowOptions);

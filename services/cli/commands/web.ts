@@ -6,7 +6,7 @@ import { openInBrowser } from '../openBrowser';
 import { dataDirOf, type Output } from '../session';
 
 export async function runWeb(args: CliArguments, io: Output): Promise<number> {
-  const app = await openApplication({ dataDir: dataDirOf(args) });
+  const app = await openApplication({ dataDir: dataDirOf(args), autoSync: true });
   // Relative to the bundle (dist/node/cli.mjs), not to this source file.
   const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
   const host = await startWebHost({ dispatch: app.dispatch, rendererDir, port: args.port ?? 0 });

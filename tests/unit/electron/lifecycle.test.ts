@@ -76,13 +76,24 @@ describe('once ready', () => {
     expect(electron.shell.showItemInFolder).toHaveBeenCalledWith('/partage/packages/RD-2022-014/v1');
   });
 
+  it('lends the system’s folder picker for the shared folder, and syncs by itself', async () => {
+    const { electron, openApplication } = start();
+    await electron.app.markReady();
+    const options = openApplication.mock.calls[0]![0];
+    expect(options.autoSync).toBe(true);
+    expect(await options.desktop!.chooseFolder('Dossier partagé')).toBeNull();
+    electron.dialog.chosenFolder = '/srv/partage';
+    expect(await options.desktop!.chooseFolder('Dossier partagé')).toBe('/srv/partage');
+    expect(electron.dialog.showOpenDialog).toHaveBeenLastCalledWith({ title: 'Dossier partagé', properties: ['openDirectory', 'createDirectory'] });
+  });
+
   it('serves the renderer, restricts permissions, opens the application on the data folder', async () => {
     const { electron, openApplication, openSettings } = start();
     await electron.app.markReady();
     expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(electron.permissionHandlers.request).toBeTypeOf('function');
     expect(openSettings).toHaveBeenCalledWith('/home/marie/.config/Carnet');
-    expect(openApplication).toHaveBeenCalledWith({ dataDir: '/home/marie/.config/Carnet', settings: expect.objectContaining({ get: expect.any(Function) }), desktop: { revealInFolder: expect.any(Function) } });
+    expect(openApplication).toHaveBeenCalledWith({ dataDir: '/home/marie/.config/Carnet', settings: expect.objectContaining({ get: expect.any(Function) }), desktop: { revealInFolder: expect.any(Function), chooseFolder: expect.any(Function) }, autoSync: true });
     const settings = openApplication.mock.calls[0]![0].settings!;
     expect(settings.update({ locale: 'en' })).toEqual({ locale: 'en', sharedFolder: null, firmName: '', deviceId: null });
   });
