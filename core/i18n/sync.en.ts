@@ -14,6 +14,7 @@ export const syncEn: Record<keyof typeof syncFr, string> = {
   'sync.problem.manifest_invalid': 'The manifest.json of device {device} cannot be read ({reason}): that device is ignored until it is written again.',
   'sync.problem.rows_pending': '{count} row(s) received wait for data they depend on (an engagement, a company…) or clash with an existing row: they are tried again at every sync.',
   'sync.problem.newer_schema': '{count} operation(s) come from a newer version of Carnet: they are kept and will be applied once this device is updated.',
+  'sync.problem.file_missing': 'The file of the deliverable “{file}” has not arrived in the shared folder yet: the engagement cannot be closed on this device until it does.',
   'sync.conflict.row.day': 'Day of {date}, {consultant}, {ref}',
   'sync.conflict.row.engagement': 'Engagement {ref}',
   'sync.conflict.row.companies': 'Company {name}',

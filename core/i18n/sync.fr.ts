@@ -13,6 +13,7 @@ export const syncFr = {
   'sync.problem.manifest_invalid': 'Le fichier manifest.json du poste {device} est illisible ({reason}) : ce poste est ignoré jusqu’à ce qu’il soit réécrit.',
   'sync.problem.rows_pending': '{count} ligne(s) reçue(s) attendent une donnée dont elles dépendent (une mission, une entreprise…) ou entrent en conflit avec une ligne existante : elles seront réessayées à chaque synchronisation.',
   'sync.problem.newer_schema': '{count} opération(s) viennent d’une version plus récente de Carnet : elles sont gardées et seront appliquées après la mise à jour de ce poste.',
+  'sync.problem.file_missing': 'Le fichier du livrable « {file} » n’est pas encore arrivé dans le dossier partagé : la mission ne peut pas être clôturée sur ce poste avant son arrivée.',
   'sync.conflict.row.day': 'Journée du {date}, {consultant}, {ref}',
   'sync.conflict.row.engagement': 'Mission {ref}',
   'sync.conflict.row.companies': 'Entreprise {name}',

@@ -9,6 +9,7 @@ import { directTransaction } from '../../db/directTransaction';
 import { noteNewColumns, type ColumnRegistry } from '../../db/sync/merge';
 import type { ServiceContext } from '../context';
 import { exportOperations } from './exportOps';
+import { exportFiles, importFiles } from './files';
 import type { RawProblem } from './folders';
 import { adoptDeviceId, ensureDeviceIdentity, mintDeviceId } from './identity';
 import { importOperations, type ImportProgress } from './importOps';
@@ -91,6 +92,7 @@ async function syncOnce(context: ServiceContext, options: SyncOptions): Promise<
       exported = await exportOperations(context, sharedFolder, deviceId, problems);
     }
     if (exported.state === 'done') report.exported = { ops: exported.ops, segments: exported.segments };
+    await exportFiles(context, sharedFolder, deviceId);
   } catch (error) {
     problems.push({ kind: 'write_failed', severity: 'error', deviceId, params: { reason: errorText(error) } });
   }
@@ -99,6 +101,7 @@ async function syncOnce(context: ServiceContext, options: SyncOptions): Promise<
   await directTransaction(context.db, (sql) => noteNewColumns(sql, options.registry));
   const imported = await importOperations(context, sharedFolder, deviceId, problems, { registry: options.registry, onProgress: options.onProgress });
   report.imported = { devices: imported.devices, segments: imported.segments, ops: imported.ops, changedCells: imported.changedCells };
+  if (imported.ops > 0 || (await context.db('sync_problems').where({ kind: 'file_missing' }).first())) await importFiles(context, sharedFolder, problems);
   report.newConflicts = imported.newConflicts;
   report.pendingRows = imported.pendingRows;
   if (imported.pendingRows > 0) problems.push({ kind: 'rows_pending', severity: 'warning', params: { count: imported.pendingRows } });

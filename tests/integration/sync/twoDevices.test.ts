@@ -96,3 +96,37 @@ describe('concurrent edits', () => {
     expect(status.lastReport?.ran).toBe(true);
   });
 });
+
+describe('deliverable files', () => {
+  it('travel with their rows, so that the other device can close the mission', async () => {
+    const [a, b] = devices as [TestApp, TestApp];
+    await a.call('demo.load', {});
+    const engagement = (await a.call('engagements.list', {})).find((row) => row.status === 'completed')!;
+    const content = Buffer.from('%PDF-1.4 rapport joint sur le poste A');
+    await a.call('deliverables.attach', { engagementId: engagement.id, kind: 'rapport_final', title: 'Rapport joint sur A', fileName: 'rapport-a.pdf', contentBase64: content.toString('base64') });
+    await sync(a);
+    const report = await sync(b);
+    expect(report.problems.filter((problem) => problem.kind === 'file_missing')).toEqual([]);
+    const onB = await b.call('engagements.get', { id: engagement.id });
+    const attached = onB.deliverables.find((item) => item.fileName === 'rapport-a.pdf')!;
+    expect((await b.app.context.files.read(attached.sha256)).equals(content)).toBe(true);
+    for (const deliverable of onB.deliverables) expect(await b.app.context.files.has(deliverable.sha256), deliverable.fileName).toBe(true);
+    await b.call('settings.update', { sharedFolder: shared, firmName: 'Cabinet B' });
+    const checklist = await b.call('closing.checklist', { engagementId: engagement.id });
+    expect(checklist.checks.find((check) => check.key === 'deliverables')).toMatchObject({ ok: true });
+  });
+
+  it('are reported while they have not arrived', async () => {
+    const [a, b] = devices as [TestApp, TestApp];
+    await a.call('demo.load', {});
+    await sync(a);
+    const { readdir, rm: remove } = await import('node:fs/promises');
+    const files = path.join(shared, 'sync', 'v1', 'devices', (await a.call('sync.status', {})).deviceId!, 'files');
+    expect((await readdir(files)).length).toBeGreaterThan(0);
+    await remove(files, { recursive: true });
+    const report = await sync(b);
+    expect(report.problems.some((problem) => problem.kind === 'file_missing' && /pas encore arrivé/.test(problem.message))).toBe(true);
+    await sync(a);
+    expect((await sync(b)).problems.filter((problem) => problem.kind === 'file_missing')).toEqual([]);
+  });
+});
