@@ -12,6 +12,7 @@ import type { ServiceContext } from './context';
 import { refuseOnErrors, toFindings } from './findings';
 import { getProgramme } from './programmes';
 import { frenchOrder, normalizeForSearch } from '../core/text';
+import { companyIdOf } from '../db/sync/naturalIds';
 
 type CompanyInput = z.output<(typeof contract)['companies.save']['input']>;
 
@@ -45,7 +46,10 @@ export async function saveCompany(context: ServiceContext, input: CompanyInput):
     const twin = await trx<CompanyRow>('companies').where({ siret: company.siret }).whereNot('id', input.id ?? '').first();
     if (twin) issues.push(ruleError('siret', 'rule.company.siret.duplicate', { value: company.siret, name: twin.name }));
     refuseOnErrors(issues, locale);
-    const saved: Company = { id: input.id ?? context.newId(), ...company };
+    // A new company's id comes from its SIRET, unless a company since given another SIRET holds it.
+    const natural = companyIdOf(company.siret);
+    const id = input.id ?? ((await trx('companies').where({ id: natural }).first('id')) ? context.newId() : natural);
+    const saved: Company = { id, ...company };
     if (input.id) await trx('companies').where({ id: saved.id }).update(companyToRow(saved));
     else await trx('companies').insert(companyToRow(saved));
     return { company: saved, warnings: toFindings(issues, locale) };

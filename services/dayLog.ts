@@ -11,6 +11,7 @@ import { directTransaction } from '../db/directTransaction';
 import { consultantFromRow, dayEntryFromRow, type ConsultantRow, type DayEntryRow } from '../db/rows';
 import type { ServiceContext } from './context';
 import { refuseOnErrors, toFindings } from './findings';
+import { dayEntryIdOf } from '../db/sync/naturalIds';
 
 type SetInput = z.output<(typeof contract)['days.set']['input']>;
 type GridInput = z.output<(typeof contract)['days.grid']['input']>;
@@ -126,7 +127,7 @@ export async function setDay(context: ServiceContext, input: SetInput): Promise<
         await sql.run(DELETE_ENTRY_SQL, [existing!.id]);
         entry = null;
       } else {
-        entry = { id: existing?.id ?? context.newId(), engagementId: input.engagementId, consultantId: input.consultantId, date: input.date, ...after };
+        entry = { id: existing?.id ?? dayEntryIdOf(input.engagementId, input.consultantId, input.date), engagementId: input.engagementId, consultantId: input.consultantId, date: input.date, ...after };
         if (existing) await sql.run(UPDATE_ENTRY_SQL, [after.halfDays, after.activity, after.location, after.summary, entry.id]);
         else await sql.run(INSERT_ENTRY_SQL, [entry.id, entry.engagementId, entry.consultantId, entry.date, after.halfDays, after.activity, after.location, after.summary]);
       }

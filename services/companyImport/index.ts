@@ -12,6 +12,7 @@ import type { ServiceContext } from '../context';
 import { toFindings } from '../findings';
 import { resolveMapping } from './mapping';
 import { checkImportRows, readImportFile, type CheckedRow, type ImportFile } from './rows';
+import { companyIdOf } from '../../db/sync/naturalIds';
 
 export type CompanyImportInput = ParsedInputOf<'companies.importPreview'>;
 
@@ -64,7 +65,13 @@ export async function commitCompanyImport(context: ServiceContext, input: Compan
     const { file, rows } = await checkFile(trx, input, locale);
     const accepted = rows.filter((row) => row.status !== 'rejected');
     const rejected = rows.filter((row) => row.status === 'rejected');
-    const companyRows = accepted.map((row) => companyToRow({ id: context.newId(), ...row.company }));
+    // Ids from the SIRET (two devices importing the same list create the same rows), unless a
+    // company since given another SIRET holds one.
+    const taken = new Set(((await trx('companies').select('id')) as { id: string }[]).map((row) => row.id));
+    const companyRows = accepted.map((row) => {
+      const natural = companyIdOf(row.company.siret);
+      return companyToRow({ id: taken.has(natural) ? context.newId() : natural, ...row.company });
+    });
     if (companyRows.length > 0) await context.db.batchInsert('companies', companyRows, INSERT_CHUNK_ROWS).transacting(trx);
     return { imported: accepted.length, rejected: rejected.length, rejectsCsv: rejectsCsv(file, rejected, locale) };
   });

@@ -130,3 +130,19 @@ describe('deliverable files', () => {
     expect((await sync(b)).problems.filter((problem) => problem.kind === 'file_missing')).toEqual([]);
   });
 });
+
+describe('rows two devices create apart', () => {
+  it('are one row when they are the same company (imported on both) or the same day', async () => {
+    const [a, b] = devices as [TestApp, TestApp];
+    const company = { siret: '55208131766522', name: 'Forges de Vierzon', nafCode: '25.62A', sector: 'Mécanique', headcount: 80, postalCode: '18100', city: 'Vierzon' };
+    await a.call('companies.save', company);
+    await b.call('companies.save', { ...company, name: 'Forges de Vierzon SAS' });
+    await sync(a);
+    const report = await sync(b);
+    expect(report.pendingRows).toBe(0);
+    await sync(a);
+    const names = async (device: TestApp) => (await device.call('companies.list', {})).map((row) => row.name);
+    expect(await names(a)).toEqual(['Forges de Vierzon SAS']);
+    expect(await b.dump()).toEqual(await a.dump());
+  });
+});
