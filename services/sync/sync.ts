@@ -104,7 +104,11 @@ async function syncOnce(context: ServiceContext, options: SyncOptions): Promise<
   if (imported.ops > 0 || (await context.db('sync_problems').where({ kind: 'file_missing' }).first())) await importFiles(context, sharedFolder, problems);
   report.newConflicts = imported.newConflicts;
   report.pendingRows = imported.pendingRows;
-  if (imported.pendingRows > 0) problems.push({ kind: 'rows_pending', severity: 'warning', params: { count: imported.pendingRows } });
+  if (imported.pendingRows > 0) {
+    const reasons = (await context.db('sync_pending_rows').select('tbl', 'reason').groupBy('tbl', 'reason').orderBy('tbl').limit(3)) as { tbl: string; reason: string }[];
+    const examples = reasons.map((row) => `${row.tbl} : ${row.reason === 'incomplete' ? translate(locale, 'sync.pending.incomplete') : row.reason}`).join(' ; ');
+    problems.push({ kind: 'rows_pending', severity: 'warning', params: { count: imported.pendingRows, examples } });
+  }
   if (imported.unknownOps > 0) problems.push({ kind: 'newer_schema', severity: 'info', params: { count: imported.unknownOps } });
 
   report.deviceId = deviceId;

@@ -290,6 +290,34 @@ describe('devices copied or restored', () => {
   });
 });
 
+describe('rows that cannot be written yet', () => {
+  it('keep a row whose parent has not arrived waiting, say why, and write it when the parent comes', async () => {
+    const app = await device();
+    const hlc = `${new Date().toISOString()}-0000-${FAKE}`;
+    const staffing = (column: string, value: string | number) => ({ id: `${FAKE}:${++fakeSeq}`, hlc, table: 'engagement_consultants', row: 'E:K', column, value, prev: null });
+    await writeFakeSegment(1, [staffing('_deleted', 0), staffing('engagement_id', '01NOTARRIVEDENGAGEMENT0001'), staffing('consultant_id', '01NOTARRIVEDCONSULTANT0001')]);
+    await writeFakeManifest(1);
+    const report = await sync(app);
+    expect(kinds(report)).toEqual(['rows_pending']);
+    expect(report.problems[0]!.message).toMatch(/1 ligne\(s\) reçue\(s\) attendent .*engagement_consultants : FOREIGN KEY constraint failed/);
+    expect(await app.app.context.db('engagement_consultants').where({ id: 'E:K' }).first()).toBeUndefined();
+    // The parents arrive in a later segment.
+    await writeFakeSegment(2, consultantOps('01NOTARRIVEDCONSULTANT0001', 'Arrivée plus tard'));
+    await writeFakeManifest(2);
+    expect(kinds(await sync(app))).toEqual(['rows_pending']);
+    await app.call('demo.load', {});
+    const wave = (await app.app.context.db('waves').first('id', 'programme_id')) as { id: string; programme_id: string };
+    const company = (await app.app.context.db('companies').first('id')).id as string;
+    const cells: [string, string | number][] = [['_deleted', 0], ['ref', 'RD-2022-901'], ['programme_id', wave.programme_id], ['wave_id', wave.id], ['company_id', company], ['project_type', 'diversification'], ['phase', 'etude'], ['allowance_days', 6], ['daily_rate_cents', 90_000], ['status', 'committed']];
+    await writeFakeSegment(3, cells.map(([column, value]) => ({ id: `${FAKE}:${++fakeSeq}`, hlc: `${new Date().toISOString()}-0000-${FAKE}`, table: 'engagements', row: '01NOTARRIVEDENGAGEMENT0001', column, value, prev: null })));
+    await writeFakeManifest(3);
+    const last = await sync(app);
+    expect(kinds(last)).toEqual([]);
+    expect(last.pendingRows).toBe(0);
+    expect(await app.app.context.db('engagement_consultants').where({ id: 'E:K' }).first()).toBeTruthy();
+  });
+});
+
 describe('operations from a newer version', () => {
   it('keeps cells of an unknown table or column, and applies them once a migration brings the column', async () => {
     const app = await device();
