@@ -25,7 +25,8 @@ const STATEMENTS = [
     stamped_seq INTEGER NOT NULL DEFAULT 0,
     exported_seq INTEGER NOT NULL DEFAULT 0,
     last_report_json TEXT,
-    registry_json TEXT
+    registry_json TEXT,
+    files_seq INTEGER NOT NULL DEFAULT 0
   )`,
   'INSERT INTO sync_state (id) VALUES (1)',
   `CREATE TABLE sync_outbox (

@@ -3,7 +3,7 @@
 // then the shared tables rewritten from the cells of the rows that changed. Idempotent: applying
 // the same operations again changes nothing. All in set-based SQL on the connection of one
 // transaction (a cold import is 100 000 operations).
-import type { CellValue, SyncOp } from '../../core/syncSegment';
+import type { SyncOp } from '../../core/syncSegment';
 import type { DirectStatements } from '../directTransaction';
 import { DELETED_COLUMN, SYNC_COLUMNS, SYNC_TABLES } from './schema';
 
@@ -48,17 +48,20 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const cellOf = (table: string, column: string) =>
   `(SELECT value FROM sync_cells WHERE tbl = '${table}' AND row_id = d.row_id AND col = '${column}')`;
 
-// Parameters per multi-row insert: SQLite allows 32 766; 6 per operation.
-const INCOMING_CHUNK = 2000;
+// Operations per insert into the batch's table: passed as one JSON parameter (binding six
+// parameters per operation cost more than SQLite's JSON parsing).
+const INCOMING_CHUNK = 5000;
 
 async function loadIncoming(sql: DirectStatements, ops: readonly SyncOp[]): Promise<void> {
   await sql.run('CREATE TEMP TABLE IF NOT EXISTS sync_incoming (hlc TEXT NOT NULL, tbl TEXT NOT NULL, row_id TEXT NOT NULL, col TEXT NOT NULL, value, prev_hlc TEXT)');
   await sql.run('DELETE FROM sync_incoming');
   for (let start = 0; start < ops.length; start += INCOMING_CHUNK) {
-    const chunk = ops.slice(start, start + INCOMING_CHUNK);
-    const params: CellValue[] = [];
-    for (const op of chunk) params.push(op.hlc, op.table, op.row, op.column, op.value, op.prev);
-    await sql.run(`INSERT INTO sync_incoming VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`, params);
+    const chunk = ops.slice(start, start + INCOMING_CHUNK).map((op) => [op.hlc, op.table, op.row, op.column, op.value, op.prev]);
+    await sql.run(
+      `INSERT INTO sync_incoming
+       SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 FROM json_each(?)`,
+      [JSON.stringify(chunk)],
+    );
   }
 }
 
@@ -67,19 +70,27 @@ async function loadIncoming(sql: DirectStatements, ops: readonly SyncOp[]): Prom
  * had not seen the loser (its `prev` is older than the loser's clock). One line per lost value.
  */
 async function recordConflicts(sql: DirectStatements, detectedAt: string): Promise<number> {
+  // Only cells that exist already can conflict (none, in a first import): compare those alone.
+  await sql.run('CREATE TEMP TABLE IF NOT EXISTS sync_matched (hlc TEXT NOT NULL, tbl TEXT NOT NULL, row_id TEXT NOT NULL, col TEXT NOT NULL, value, prev_hlc TEXT, cell_hlc TEXT NOT NULL)');
+  await sql.run('DELETE FROM sync_matched');
+  await sql.run(
+    `INSERT INTO sync_matched
+     SELECT i.hlc, i.tbl, i.row_id, i.col, i.value, i.prev_hlc, c.hlc FROM sync_incoming i
+     JOIN sync_cells c ON c.tbl = i.tbl AND c.row_id = i.row_id AND c.col = i.col
+     WHERE i.hlc <> c.hlc`,
+  );
+  const [matched] = await sql.all<{ n: number }>('SELECT count(*) AS n FROM sync_matched');
+  if (matched!.n === 0) return 0;
   const [before] = await sql.all<{ n: number }>('SELECT count(*) AS n FROM sync_conflicts');
   // The incoming operation wins over the cell: compare with the first incoming one newer than the
   // cell (what its writer saw), report the last one's value as the winner.
   await sql.run(
     `INSERT OR IGNORE INTO sync_conflicts (tbl, row_id, col, winner_value, winner_hlc, loser_value, loser_hlc, detected_at)
      SELECT c.tbl, c.row_id, c.col, w.value, w.hlc, c.value, c.hlc, ?
-     FROM sync_cells c
-     JOIN (SELECT tbl, row_id, col, max(hlc) AS hlc, value FROM sync_incoming GROUP BY tbl, row_id, col) w
-       ON w.tbl = c.tbl AND w.row_id = c.row_id AND w.col = c.col AND w.hlc > c.hlc
-     JOIN (SELECT tbl, row_id, col, min(hlc) AS hlc, prev_hlc FROM sync_incoming i2
-           WHERE i2.hlc > (SELECT hlc FROM sync_cells c2 WHERE c2.tbl = i2.tbl AND c2.row_id = i2.row_id AND c2.col = i2.col)
-           GROUP BY tbl, row_id, col) f
-       ON f.tbl = c.tbl AND f.row_id = c.row_id AND f.col = c.col
+     FROM (SELECT tbl, row_id, col, max(hlc) AS hlc, value FROM sync_matched WHERE hlc > cell_hlc GROUP BY tbl, row_id, col) w
+     JOIN (SELECT tbl, row_id, col, min(hlc) AS hlc, prev_hlc FROM sync_matched WHERE hlc > cell_hlc GROUP BY tbl, row_id, col) f
+       ON f.tbl = w.tbl AND f.row_id = w.row_id AND f.col = w.col
+     JOIN sync_cells c ON c.tbl = w.tbl AND c.row_id = w.row_id AND c.col = w.col
      WHERE (f.prev_hlc IS NULL OR f.prev_hlc < c.hlc) AND w.value IS NOT c.value`,
     [detectedAt],
   );
@@ -87,11 +98,8 @@ async function recordConflicts(sql: DirectStatements, detectedAt: string): Promi
   await sql.run(
     `INSERT OR IGNORE INTO sync_conflicts (tbl, row_id, col, winner_value, winner_hlc, loser_value, loser_hlc, detected_at)
      SELECT c.tbl, c.row_id, c.col, c.value, c.hlc, l.value, l.hlc, ?
-     FROM sync_cells c
-     JOIN (SELECT tbl, row_id, col, max(hlc) AS hlc, value FROM sync_incoming i2
-           WHERE i2.hlc < (SELECT hlc FROM sync_cells c2 WHERE c2.tbl = i2.tbl AND c2.row_id = i2.row_id AND c2.col = i2.col)
-           GROUP BY tbl, row_id, col) l
-       ON l.tbl = c.tbl AND l.row_id = c.row_id AND l.col = c.col
+     FROM (SELECT tbl, row_id, col, max(hlc) AS hlc, value FROM sync_matched WHERE hlc < cell_hlc GROUP BY tbl, row_id, col) l
+     JOIN sync_cells c ON c.tbl = l.tbl AND c.row_id = l.row_id AND c.col = l.col
      WHERE (c.prev_hlc IS NULL OR c.prev_hlc < l.hlc) AND l.value IS NOT c.value`,
     [detectedAt],
   );
@@ -111,7 +119,8 @@ export interface MaterializeOutcome {
  * ones that fail wait in `sync_pending_rows`, to be tried again at every sync.
  */
 export async function materializeDirtyRows(sql: DirectStatements, registry: ColumnRegistry = SYNC_COLUMNS): Promise<MaterializeOutcome> {
-  const tables = SYNC_TABLES.filter((table) => registry[table]);
+  const dirty = new Set((await sql.all<{ tbl: string }>('SELECT DISTINCT tbl FROM sync_dirty')).map((row) => row.tbl));
+  const tables = SYNC_TABLES.filter((table) => registry[table] && dirty.has(table));
   for (const table of tables) {
     const columns = registry[table]!;
     const upsert = `INSERT INTO ${quote(table)} (id, ${columns.map(quote).join(', ')})
@@ -126,7 +135,7 @@ export async function materializeDirtyRows(sql: DirectStatements, registry: Colu
   }
   // A row with cells but no `_deleted` cell has not been created yet (its creation is in a
   // segment not arrived): it waits too.
-  await sql.run(
+  if (tables.length > 0) await sql.run(
     `INSERT OR IGNORE INTO sync_pending_rows (tbl, row_id, reason)
      SELECT d.tbl, d.row_id, 'incomplete' FROM sync_dirty d
      WHERE NOT EXISTS (SELECT 1 FROM sync_cells c WHERE c.tbl = d.tbl AND c.row_id = d.row_id AND c.col = '${DELETED_COLUMN}')
@@ -184,9 +193,10 @@ export async function applyOperations(
   await loadIncoming(sql, ops);
   const conflicts = await recordConflicts(sql, options.detectedAt);
   const [before] = await sql.all<{ n: number }>('SELECT total_changes() AS n');
+  // In key order: the cells' B-tree fills in sequence, and a cell's operations come oldest first.
   await sql.run(
     `INSERT INTO sync_cells (tbl, row_id, col, value, hlc, prev_hlc)
-     SELECT tbl, row_id, col, value, hlc, prev_hlc FROM sync_incoming WHERE true ORDER BY hlc
+     SELECT tbl, row_id, col, value, hlc, prev_hlc FROM sync_incoming WHERE true ORDER BY tbl, row_id, col, hlc
      ON CONFLICT (tbl, row_id, col) DO UPDATE SET value = excluded.value, hlc = excluded.hlc, prev_hlc = excluded.prev_hlc
      WHERE excluded.hlc > sync_cells.hlc`,
   );

@@ -64,8 +64,7 @@ export async function exportOperations(context: ServiceContext, sharedFolder: st
   await mkdir(folder, { recursive: true });
   await directTransaction(context.db, (sql) => stampOutbox(sql, deviceId));
 
-  const recorded: SegmentRecord[] = await context.db('sync_segments').where({ device_id: deviceId }).orderBy('segment');
-  const last = recorded.at(-1);
+  const last: SegmentRecord | undefined = await context.db('sync_segments').where({ device_id: deviceId }).orderBy('segment', 'desc').first();
   const reading = await readDeviceManifest(folder);
   const manifestLast = reading.state === 'valid' ? reading.manifest.lastSegment : 0;
   if (reading.state === 'valid') {
@@ -74,11 +73,12 @@ export async function exportOperations(context: ServiceContext, sharedFolder: st
     if (ahead || otherHistory || reading.manifest.deviceId !== deviceId) return { state: 'cloned' };
   }
 
-  // Segments recorded but not in the folder (a crash, a refused rename, a folder emptied or new).
+  // Segments recorded but not in the folder (a crash, a refused rename, a folder emptied or new):
+  // those after the manifest's last one, or all of them without a manifest.
+  const unconfirmed: SegmentRecord[] = await context.db('sync_segments').where({ device_id: deviceId }).andWhere('segment', '>', manifestLast).orderBy('segment');
   let rewritten = 0;
-  for (const record of recorded) {
+  for (const record of unconfirmed) {
     const target = path.join(folder, segmentFileName(record.segment));
-    if (record.segment <= manifestLast && reading.state === 'valid') continue;
     if ((await stat(target).catch(() => null))?.isFile()) continue;
     await writeFileAtomic(target, await segmentTextOf(context, deviceId, record));
     rewritten += 1;
@@ -86,6 +86,7 @@ export async function exportOperations(context: ServiceContext, sharedFolder: st
   if (rewritten > 0) problems.push({ kind: 'folder_rewritten', severity: 'info', deviceId, file: shownPath(sharedFolder, folder), params: { segments: rewritten } });
 
   // New operations, SEGMENT_OPS at a time.
+  let newest = last;
   let exportedOps = 0;
   let segments = 0;
   let next = (last?.segment ?? 0) + 1;
@@ -105,13 +106,12 @@ export async function exportOperations(context: ServiceContext, sharedFolder: st
       await trx('sync_state').where({ id: 1 }).update({ exported_seq: record.last_seq });
     });
     await writeFileAtomic(path.join(folder, segmentFileName(next)), text);
-    recorded.push(record);
+    newest = record;
     exportedOps += rows.length;
     segments += 1;
     next += 1;
   }
 
-  const newest = recorded.at(-1);
   if (newest && (newest.segment !== manifestLast || reading.state !== 'valid')) {
     const manifest: DeviceManifest = {
       format: SYNC_FORMAT,

@@ -16,12 +16,19 @@ const exists = async (file: string) => (await stat(file).catch(() => null))?.isF
 
 /**
  * Copies into this device's folder the files of the deliverables attached on this device (its
- * own changes, in its outbox) that are not there yet; received files are not sent again.
+ * own changes, in its outbox) that are not there yet; received files are not sent again. Looks
+ * only at changes since the last call, unless the folder has lost its files.
  */
 export async function exportFiles(context: ServiceContext, sharedFolder: string, deviceId: string): Promise<number> {
-  const hashes = (await context.db('sync_outbox').where({ tbl: 'deliverables', col: 'sha256' }).distinct({ sha256: 'value' })) as { sha256: string }[];
   const folder = path.join(deviceFolderOf(sharedFolder, deviceId), FILES_FOLDER);
-  const present = new Set(await readdir(folder).catch(() => [] as string[]));
+  const listed = await readdir(folder).catch(() => null);
+  const { files_seq: since } = (await context.db('sync_state').where({ id: 1 }).first('files_seq')) as { files_seq: number };
+  const [{ last }] = (await context.db('sync_outbox').max({ last: 'seq' })) as [{ last: number | null }];
+  const hashes = (await context.db('sync_outbox')
+    .where('seq', '>', listed === null ? 0 : since)
+    .andWhere({ tbl: 'deliverables', col: 'sha256' })
+    .distinct({ sha256: 'value' })) as { sha256: unknown }[];
+  const present = new Set(listed ?? []);
   let copied = 0;
   for (const { sha256 } of hashes) {
     if (typeof sha256 !== 'string' || present.has(sha256) || !SHA256.test(sha256) || !(await context.files.has(sha256))) continue;
@@ -29,6 +36,7 @@ export async function exportFiles(context: ServiceContext, sharedFolder: string,
     await writeFileAtomic(path.join(folder, sha256), await context.files.read(sha256));
     copied += 1;
   }
+  await context.db('sync_state').where({ id: 1 }).update({ files_seq: last ?? 0 });
   return copied;
 }
 

@@ -11,7 +11,8 @@ import { directTransaction, type DirectStatements } from '../../db/directTransac
 import { applyOperations, type ColumnRegistry } from '../../db/sync/merge';
 import { isKnownCell } from '../../db/sync/schema';
 import type { ServiceContext } from '../context';
-import { deviceFolderOf, devicesFolderOf, readDeviceManifest, sha256Hex, shownPath, type RawProblem } from './folders';
+import { deviceFolderOf, devicesFolderOf, readDeviceManifest, sha256Hex, type RawProblem } from './folders';
+import { SYNC_ROOT } from '../../core/syncSegment';
 
 /** A device's clock may be this far ahead of ours before its operations wait (skews of days happen). */
 export const MAX_CLOCK_DRIFT_MS = 7 * 24 * 60 * 60 * 1000;
@@ -44,6 +45,9 @@ interface Quarantined {
   content: string;
 }
 
+/** A file of the sync folder as problems name it (relative to the shared folder, with `/`). */
+const syncFile = (...parts: string[]) => [...SYNC_ROOT, ...parts].join('/');
+
 /** Our wall clock as the capture triggers see it (with the simulations' offset). */
 async function wallNow(sql: DirectStatements): Promise<number> {
   const [state] = await sql.all<{ offset_ms: number }>('SELECT offset_ms FROM sync_state WHERE id = 1');
@@ -73,28 +77,29 @@ export async function importOperations(
   const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
   const cursors = new Map(((await context.db('sync_cursors').select('device_id', 'segment')) as { device_id: string; segment: number }[]).map((row) => [row.device_id, row.segment]));
   const detectedAt = new Date().toISOString();
+  const { offset_ms: offset } = (await context.db('sync_state').where({ id: 1 }).first('offset_ms')) as { offset_ms: number };
 
   for (const entry of entries) {
     if (!entry.isDirectory()) {
       const kind = classifySyncFile(entry.name).kind;
-      if (kind === 'unknown' || kind === 'conflictedCopy') problems.push({ kind: 'unknown_file', severity: 'info', file: shownPath(sharedFolder, path.join(root, entry.name)), params: { file: entry.name } });
+      if (kind === 'unknown' || kind === 'conflictedCopy') problems.push({ kind: 'unknown_file', severity: 'info', file: syncFile(entry.name), params: { file: entry.name } });
       continue;
     }
     if (entry.name === deviceId) continue;
     if (!isNodeId(entry.name)) {
-      problems.push({ kind: 'unknown_file', severity: 'info', file: shownPath(sharedFolder, path.join(root, entry.name)), params: { file: entry.name } });
+      problems.push({ kind: 'unknown_file', severity: 'info', file: syncFile(entry.name), params: { file: entry.name } });
       continue;
     }
     const other = entry.name;
     const folder = deviceFolderOf(sharedFolder, other);
     const reading = await readDeviceManifest(folder);
     if (reading.state === 'invalid') {
-      problems.push({ kind: 'manifest_invalid', severity: 'warning', deviceId: other, file: shownPath(sharedFolder, path.join(folder, 'manifest.json')), params: { device: other, reason: reading.reason } });
+      problems.push({ kind: 'manifest_invalid', severity: 'warning', deviceId: other, file: syncFile(other, 'manifest.json'), params: { device: other, reason: reading.reason } });
       continue;
     }
     if (reading.state === 'absent') continue; // Its first export is still arriving.
     if (reading.manifest.deviceId !== other) {
-      problems.push({ kind: 'manifest_invalid', severity: 'warning', deviceId: other, file: shownPath(sharedFolder, path.join(folder, 'manifest.json')), params: { device: other, reason: `deviceId ${reading.manifest.deviceId}` } });
+      problems.push({ kind: 'manifest_invalid', severity: 'warning', deviceId: other, file: syncFile(other, 'manifest.json'), params: { device: other, reason: `deviceId ${reading.manifest.deviceId}` } });
       continue;
     }
     outcome.devices += 1;
@@ -103,9 +108,12 @@ export async function importOperations(
     const present = new Set<number>();
     for (const name of names) {
       const kind = classifySyncFile(name);
-      const file = shownPath(sharedFolder, path.join(folder, name));
-      if (kind.kind === 'segment') present.add(kind.sequence);
-      else if (kind.kind === 'conflictedCopy') problems.push({ kind: 'conflicted_copy', severity: 'warning', deviceId: other, file, params: { file: name, of: kind.of } });
+      if (kind.kind === 'segment') {
+        present.add(kind.sequence);
+        continue;
+      }
+      const file = syncFile(other, name);
+      if (kind.kind === 'conflictedCopy') problems.push({ kind: 'conflicted_copy', severity: 'warning', deviceId: other, file, params: { file: name, of: kind.of } });
       else if (kind.kind === 'unknown' && name !== 'files') problems.push({ kind: 'unknown_file', severity: 'info', deviceId: other, file, params: { file: name } });
     }
 
@@ -145,10 +153,11 @@ export async function importOperations(
       batchSegments = 0;
     };
 
+    const limit = Date.now() + offset + MAX_CLOCK_DRIFT_MS;
     let reached = cursor;
     for (let segment = cursor + 1; segment <= lastSegment; segment++) {
       const name = segmentFileName(segment);
-      const file = shownPath(sharedFolder, path.join(folder, name));
+      const file = syncFile(other, name);
       if (!present.has(segment)) {
         problems.push({ kind: 'segment_missing', severity: 'warning', deviceId: other, file, params: { device: other, segment } });
         break;
@@ -159,7 +168,6 @@ export async function importOperations(
         problems.push({ kind: 'segment_incomplete', severity: 'warning', deviceId: other, file, params: { device: other, segment, reason: read.reason } });
         break;
       }
-      const limit = (await directTransaction(context.db, wallNow)) + MAX_CLOCK_DRIFT_MS;
       const ahead = read.ops.find((op) => parseHlc(op.hlc).millis > limit);
       if (ahead) {
         problems.push({ kind: 'clock_ahead', severity: 'warning', deviceId: other, file, params: { device: other, segment, hlc: ahead.hlc.slice(0, 24) } });
