@@ -4,7 +4,7 @@
 // still arriving, a clock far ahead) stops that device where it is, to be tried again next time.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isNodeId, parseHlc, receive } from '../../core/hlc';
+import { ClockError, isNodeId, parseHlc, receive } from '../../core/hlc';
 import { classifySyncFile, segmentFileName } from '../../core/syncFiles';
 import { readSegment, type SyncOp } from '../../core/syncSegment';
 import { directTransaction, type DirectStatements } from '../../db/directTransaction';
@@ -61,7 +61,15 @@ async function receiveClock(sql: DirectStatements, ops: readonly SyncOp[], node:
   if (newest === null) return;
   const [state] = await sql.all<{ clock_millis: number; clock_counter: number }>('SELECT clock_millis, clock_counter FROM sync_state WHERE id = 1');
   const local = { millis: state!.clock_millis, counter: state!.clock_counter, node };
-  const next = receive(local, parseHlc(newest), await wallNow(sql), MAX_CLOCK_DRIFT_MS);
+  const remote = parseHlc(newest);
+  let next;
+  try {
+    next = receive(local, remote, await wallNow(sql), MAX_CLOCK_DRIFT_MS);
+  } catch (error) {
+    // 65 536 events in one millisecond: the next millisecond starts over (as capture does).
+    if (!(error instanceof ClockError) || error.reason !== 'overflow') throw error;
+    next = { millis: Math.max(local.millis, remote.millis) + 1, counter: 0 };
+  }
   await sql.run('UPDATE sync_state SET clock_millis = ?, clock_counter = ? WHERE id = 1', [next.millis, next.counter]);
 }
 
