@@ -329,7 +329,7 @@ for (let writer = 0; writer < DEVICES && segmentsPerWriter > 0; writer++) {
   }
   const manifest: DeviceManifest = deviceManifestSchema.parse({
     format: SYNC_FORMAT, formatVersion: SYNC_FORMAT_VERSION, deviceId: node, deviceName: `poste-${writer + DEVICES}`, lastSegment: segmentsPerWriter,
-    lastSegmentSha256: sha256Hex(last), schema: LATEST_MIGRATION, updatedAt: new Date().toISOString(),
+    lastSegmentSha256: sha256Hex(last), writeNonce: '0123456789abcdef', schema: LATEST_MIGRATION, updatedAt: new Date().toISOString(),
   });
   await writeFile(path.join(folder, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
 }

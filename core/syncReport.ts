@@ -28,6 +28,8 @@ export const SYNC_PROBLEM_KINDS = [
   'rows_pending',
   /** Operations for tables or columns of a newer Carnet: kept until this one is updated. */
   'newer_schema',
+  /** Reading other devices' operations or files failed (a disk, a lock): retried next time. */
+  'import_failed',
   /** A deliverable's file has not arrived yet (its row has). */
   'file_missing',
 ] as const;

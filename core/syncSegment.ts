@@ -63,6 +63,8 @@ export const deviceManifestSchema = z.strictObject({
   deviceName: z.string().max(200),
   lastSegment: z.number().int().min(0),
   lastSegmentSha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  /** Random for every write of the manifest, remembered by the database that wrote it: another writer (a copy of this device) is noticed. */
+  writeNonce: z.string().regex(/^[0-9a-f]{16,64}$/),
   /** The newest migration of the Carnet that wrote it: operations it knows may be unknown here. */
   schema: z.string().max(100),
   updatedAt: z.string().max(40),

@@ -2,6 +2,8 @@ import type { syncFr } from './sync.fr';
 
 export const syncEn: Record<keyof typeof syncFr, string> = {
   'sync.problem.folder_unreachable': 'Cannot sync: the shared folder “{folder}” is not chosen or cannot be reached (drive or share not connected?). Nothing was exchanged; your entries stay on this computer.',
+  'sync.problem.folder_unset': 'Cannot sync: no shared folder is chosen (Settings). Your entries stay on this computer.',
+  'sync.problem.import_failed': 'Reading the other devices’ operations or files stopped ({reason}): nothing was half applied; the next sync resumes from there.',
   'sync.problem.folder_rewritten': 'This device’s folder in the shared folder was incomplete or empty: {segments} operation file(s) written again from the local database.',
   'sync.problem.cloned': 'This database was restored or copied from another device: this device continues under a new id ({device}) so that it never writes into another one’s folder. Nothing is lost.',
   'sync.problem.segment_missing': 'The file {file} of device {device} has not arrived yet while later ones have: that device’s operations wait for it (the sharing service may still be copying it).',

@@ -26,7 +26,9 @@ const STATEMENTS = [
     exported_seq INTEGER NOT NULL DEFAULT 0,
     last_report_json TEXT,
     registry_json TEXT,
-    files_seq INTEGER NOT NULL DEFAULT 0
+    files_seq INTEGER NOT NULL DEFAULT 0,
+    files_folder TEXT,
+    manifest_nonce TEXT
   )`,
   'INSERT INTO sync_state (id) VALUES (1)',
   `CREATE TABLE sync_outbox (
@@ -104,16 +106,20 @@ const STATEMENTS = [
   )`,
 ];
 
+/** 2000-01-01T00:00:00.000Z, the oldest instant a clock may carry (core/hlc.ts). */
+const SEED_MILLIS = Date.UTC(2000, 0, 1);
+
 export async function up(knex: Knex): Promise<void> {
   for (const statement of STATEMENTS) await knex.raw(statement);
   // What the database already holds is this device's to share: every existing cell goes to the
-  // outbox once, as if just written (the default programme too: its fixed ids make every
-  // device's copy the same rows).
+  // outbox once, stamped at the oldest clock there is (2000-01-01), so that any change made
+  // anywhere since wins over it — above all the default programme, whose fixed ids every device
+  // creates: a device installed later must not reset a programme another one edited.
   await knex.raw(`UPDATE sync_state SET clock_millis = CAST(ROUND(unixepoch('subsec') * 1000) AS INTEGER) WHERE id = 1`);
   for (const table of SYNC_TABLES) {
     const cells = [...SYNC_COLUMNS[table].map((column) => `SELECT '${column}' AS col, t."${column}" AS value, t.id AS row_id FROM "${table}" t`), `SELECT '${DELETED_COLUMN}', 0, t.id FROM "${table}" t`];
     await knex.raw(`INSERT INTO sync_outbox (millis, counter, tbl, row_id, col, value)
-      SELECT s.clock_millis, 0, '${table}', c.row_id, c.col, c.value FROM sync_state s, (${cells.join(' UNION ALL ')}) c ORDER BY c.row_id`);
+      SELECT ${SEED_MILLIS}, 0, '${table}', c.row_id, c.col, c.value FROM (${cells.join(' UNION ALL ')}) c ORDER BY c.row_id`);
   }
   await installCaptureTriggers(knex);
 }

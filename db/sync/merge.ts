@@ -82,8 +82,8 @@ async function recordConflicts(sql: DirectStatements, detectedAt: string): Promi
   const [matched] = await sql.all<{ n: number }>('SELECT count(*) AS n FROM sync_matched');
   if (matched!.n === 0) return 0;
   const [before] = await sql.all<{ n: number }>('SELECT count(*) AS n FROM sync_conflicts');
-  // The incoming operation wins over the cell: compare with the first incoming one newer than the
-  // cell (what its writer saw), report the last one's value as the winner.
+  // The incoming operation wins over the cell: its writer had not seen the cell's value (the first
+  // incoming operation newer than the cell replaced something else); the last one's value won.
   await sql.run(
     `INSERT OR IGNORE INTO sync_conflicts (tbl, row_id, col, winner_value, winner_hlc, loser_value, loser_hlc, detected_at)
      SELECT c.tbl, c.row_id, c.col, w.value, w.hlc, c.value, c.hlc, ?
@@ -91,7 +91,7 @@ async function recordConflicts(sql: DirectStatements, detectedAt: string): Promi
      JOIN (SELECT tbl, row_id, col, min(hlc) AS hlc, prev_hlc FROM sync_matched WHERE hlc > cell_hlc GROUP BY tbl, row_id, col) f
        ON f.tbl = w.tbl AND f.row_id = w.row_id AND f.col = w.col
      JOIN sync_cells c ON c.tbl = w.tbl AND c.row_id = w.row_id AND c.col = w.col
-     WHERE (f.prev_hlc IS NULL OR f.prev_hlc < c.hlc) AND w.value IS NOT c.value`,
+     WHERE f.prev_hlc IS NOT c.hlc AND w.value IS NOT c.value`,
     [detectedAt],
   );
   // The cell wins over the incoming operation: its writer had not seen that one.
@@ -118,7 +118,7 @@ export interface MaterializeOutcome {
  * (a parent not arrived yet, a clash on a unique column), the table's rows go one by one and the
  * ones that fail wait in `sync_pending_rows`, to be tried again at every sync.
  */
-export async function materializeDirtyRows(sql: DirectStatements, registry: ColumnRegistry = SYNC_COLUMNS): Promise<MaterializeOutcome> {
+export async function materializeDirtyRows(sql: DirectStatements, registry: ColumnRegistry = SYNC_COLUMNS, detectedAt = new Date().toISOString()): Promise<MaterializeOutcome> {
   const dirty = new Set((await sql.all<{ tbl: string }>('SELECT DISTINCT tbl FROM sync_dirty')).map((row) => row.tbl));
   const tables = SYNC_TABLES.filter((table) => registry[table] && dirty.has(table));
   for (const table of tables) {
@@ -129,6 +129,18 @@ export async function materializeDirtyRows(sql: DirectStatements, registry: Colu
       ON CONFLICT (id) DO UPDATE SET ${columns.map((column) => `${quote(column)} = excluded.${quote(column)}`).join(', ')}`;
     await eachRowOnFailure(sql, table, upsert, 0);
   }
+  // A row changed on one device after another deleted it (not knowing): the deletion stands,
+  // and the row as that change left it is offered back in « Conflits ».
+  await sql.run(
+    `INSERT OR IGNORE INTO sync_conflicts (tbl, row_id, col, winner_value, winner_hlc, loser_value, loser_hlc, detected_at)
+     SELECT d.tbl, d.row_id, '${DELETED_COLUMN}', 1, t.hlc, 0, e.hlc, ?
+     FROM sync_dirty d
+     JOIN sync_cells t ON t.tbl = d.tbl AND t.row_id = d.row_id AND t.col = '${DELETED_COLUMN}' AND t.value = 1
+     JOIN (SELECT tbl, row_id, max(hlc) AS hlc FROM sync_cells WHERE col <> '${DELETED_COLUMN}' GROUP BY tbl, row_id) e
+       ON e.tbl = d.tbl AND e.row_id = d.row_id
+     WHERE e.hlc > t.hlc`,
+    [detectedAt],
+  );
   for (const table of [...tables].reverse()) {
     const remove = `DELETE FROM ${quote(table)} WHERE id IN (SELECT d.row_id FROM sync_dirty d WHERE d.tbl = '${table}' AND ${cellOf(table, DELETED_COLUMN)} = 1 %ROW%)`;
     await eachRowOnFailure(sql, table, remove, 1);
@@ -145,6 +157,8 @@ export async function materializeDirtyRows(sql: DirectStatements, registry: Colu
   return { pending: pending!.n };
 }
 
+const isConstraintError = (error: unknown) => (error as { code?: string }).code === 'SQLITE_CONSTRAINT';
+
 async function eachRowOnFailure(sql: DirectStatements, table: string, statement: string, deleted: 0 | 1): Promise<void> {
   try {
     await sql.run(statement.replace('%ROW%', ''));
@@ -153,8 +167,10 @@ async function eachRowOnFailure(sql: DirectStatements, table: string, statement:
       [table, table, deleted],
     );
     return;
-  } catch {
-    // One row (at least) cannot be written yet: find which.
+  } catch (error) {
+    // One row (at least) cannot be written yet (a constraint): find which. Anything else (disk
+    // full, I/O) fails the whole batch, which rolls back.
+    if (!isConstraintError(error)) throw error;
   }
   const rows = await sql.all<{ row_id: string }>(
     `SELECT d.row_id FROM sync_dirty d WHERE d.tbl = ? AND ${cellOf(table, DELETED_COLUMN)} = ?`,
@@ -165,6 +181,7 @@ async function eachRowOnFailure(sql: DirectStatements, table: string, statement:
       await sql.run(statement.replace('%ROW%', 'AND d.row_id = ?'), [rowId]);
       await sql.run('DELETE FROM sync_pending_rows WHERE tbl = ? AND row_id = ?', [table, rowId]);
     } catch (error) {
+      if (!isConstraintError(error)) throw error;
       const reason = error instanceof Error ? error.message.replace(/^SQLITE_\w+: /, '') : String(error);
       await sql.run('INSERT OR REPLACE INTO sync_pending_rows (tbl, row_id, reason) VALUES (?, ?, ?)', [table, rowId, reason]);
     }
@@ -205,7 +222,7 @@ export async function applyOperations(
   await sql.run('DELETE FROM sync_dirty');
   await sql.run('INSERT OR IGNORE INTO sync_dirty SELECT tbl, row_id FROM sync_incoming');
   await sql.run('INSERT OR IGNORE INTO sync_dirty SELECT tbl, row_id FROM sync_pending_rows');
-  const { pending } = await materializeDirtyRows(sql, options.registry);
+  const { pending } = await materializeDirtyRows(sql, options.registry, options.detectedAt);
   await sql.run('DELETE FROM sync_incoming');
   await sql.run('UPDATE sync_state SET applying = 0 WHERE id = 1');
   return { changed: after!.n - before!.n, conflicts, pending };

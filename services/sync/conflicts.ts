@@ -81,14 +81,22 @@ function side(column: string, value: Value, hlc: string, locale: Locale): SyncCo
   return { value, shown: showValue(column, value, locale), at: new Date(clock.millis).toISOString(), deviceId: clock.node };
 }
 
-export async function listConflicts(context: ServiceContext): Promise<SyncConflictView[]> {
-  const locale = context.settings.get().locale;
-  // A conflict whose field changed again since (on any device) is settled by that change.
+/**
+ * A conflict whose lost value has since been written back (restored on any device) is settled:
+ * the field now holds it, with a later clock than the winner's.
+ */
+export async function settleRestoredConflicts(context: ServiceContext): Promise<void> {
   await context.db.raw(
-    `UPDATE sync_conflicts SET resolved_at = ?, resolution = 'superseded'
-     WHERE resolved_at IS NULL AND (SELECT c.hlc FROM sync_cells c WHERE c.tbl = sync_conflicts.tbl AND c.row_id = sync_conflicts.row_id AND c.col = sync_conflicts.col) > winner_hlc`,
+    `UPDATE sync_conflicts SET resolved_at = ?, resolution = 'restored'
+     WHERE resolved_at IS NULL AND EXISTS (SELECT 1 FROM sync_cells c WHERE c.tbl = sync_conflicts.tbl AND c.row_id = sync_conflicts.row_id
+       AND c.col = sync_conflicts.col AND c.hlc > sync_conflicts.winner_hlc AND c.value IS sync_conflicts.loser_value)`,
     [new Date().toISOString()],
   );
+}
+
+export async function listConflicts(context: ServiceContext): Promise<SyncConflictView[]> {
+  const locale = context.settings.get().locale;
+  await settleRestoredConflicts(context);
   const rows: ConflictRow[] = await context.db('sync_conflicts').whereNull('resolved_at').orderBy('id', 'desc').limit(500);
   const views: SyncConflictView[] = [];
   for (const row of rows) {

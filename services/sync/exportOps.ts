@@ -2,7 +2,8 @@
 // segments, each written under a temporary name, flushed and renamed, and `manifest.json` last.
 // The database records a segment before its rename, so a crash or a refused rename leaves a
 // segment the next export writes again, byte for byte (the outbox never changes once stamped).
-import { mkdir, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { segmentFileName } from '../../core/syncFiles';
 import { segmentText, SYNC_FORMAT, SYNC_FORMAT_VERSION, type DeviceManifest, type SyncOp } from '../../core/syncSegment';
@@ -55,32 +56,50 @@ async function segmentTextOf(context: ServiceContext, deviceId: string, record: 
 
 export type ExportOutcome =
   | { state: 'done'; ops: number; segments: number }
-  /** This device's folder is ahead of its database, or holds another history: a copy of it. */
-  | { state: 'cloned' };
+  /**
+   * This device's folder was written by another database (a copy of this one): continue under a
+   * new id, sending again every operation after `resumeAfterSeq` (what the folder holds as ours).
+   */
+  | { state: 'cloned'; resumeAfterSeq: number };
+
+/** The last outbox position up to which the folder holds exactly our segments. */
+async function confirmedSeq(context: ServiceContext, folder: string, deviceId: string): Promise<number> {
+  const records: SegmentRecord[] = await context.db('sync_segments').where({ device_id: deviceId }).orderBy('segment', 'desc').limit(200);
+  for (const record of records) {
+    const bytes = await readFile(path.join(folder, segmentFileName(record.segment))).catch(() => null);
+    if (bytes && sha256Hex(bytes) === record.sha256) return record.last_seq;
+  }
+  return 0;
+}
 
 /** Writes the new operations and the manifest; recovers segments a previous export left unwritten. */
 export async function exportOperations(context: ServiceContext, sharedFolder: string, deviceId: string, problems: RawProblem[]): Promise<ExportOutcome> {
   const folder = deviceFolderOf(sharedFolder, deviceId);
   await mkdir(folder, { recursive: true });
-  await directTransaction(context.db, (sql) => stampOutbox(sql, deviceId));
 
+  // Checked before anything is stamped with this id: is the folder still ours alone?
   const last: SegmentRecord | undefined = await context.db('sync_segments').where({ device_id: deviceId }).orderBy('segment', 'desc').first();
+  const { manifest_nonce: nonce } = (await context.db('sync_state').where({ id: 1 }).first('manifest_nonce')) as { manifest_nonce: string | null };
   const reading = await readDeviceManifest(folder);
   const manifestLast = reading.state === 'valid' ? reading.manifest.lastSegment : 0;
   if (reading.state === 'valid') {
     const ahead = manifestLast > (last?.segment ?? 0);
     const otherHistory = manifestLast > 0 && manifestLast === last?.segment && reading.manifest.lastSegmentSha256 !== last.sha256;
-    if (ahead || otherHistory || reading.manifest.deviceId !== deviceId) return { state: 'cloned' };
+    const otherWriter = nonce !== null && reading.manifest.writeNonce !== nonce;
+    if (ahead || otherHistory || otherWriter || reading.manifest.deviceId !== deviceId) {
+      return { state: 'cloned', resumeAfterSeq: await confirmedSeq(context, folder, deviceId) };
+    }
   }
+  await directTransaction(context.db, (sql) => stampOutbox(sql, deviceId));
 
-  // Segments recorded but not in the folder (a crash, a refused rename, a folder emptied or new):
-  // those after the manifest's last one, or all of them without a manifest.
-  const unconfirmed: SegmentRecord[] = await context.db('sync_segments').where({ device_id: deviceId }).andWhere('segment', '>', manifestLast).orderBy('segment');
+  // Segments recorded but not in the folder (a crash, a refused rename, a file lost, a folder
+  // emptied or new): written again, byte for byte.
+  const names = new Set(await readdir(folder).catch(() => [] as string[]));
+  const recorded = (await context.db('sync_segments').where({ device_id: deviceId }).select('segment', 'first_seq', 'last_seq', 'ops', 'sha256')) as SegmentRecord[];
+  const unconfirmed = recorded.filter((record) => !names.has(segmentFileName(record.segment)));
   let rewritten = 0;
   for (const record of unconfirmed) {
-    const target = path.join(folder, segmentFileName(record.segment));
-    if ((await stat(target).catch(() => null))?.isFile()) continue;
-    await writeFileAtomic(target, await segmentTextOf(context, deviceId, record));
+    await writeFileAtomic(path.join(folder, segmentFileName(record.segment)), await segmentTextOf(context, deviceId, record));
     rewritten += 1;
   }
   if (rewritten > 0) problems.push({ kind: 'folder_rewritten', severity: 'info', deviceId, file: shownPath(sharedFolder, folder), params: { segments: rewritten } });
@@ -112,7 +131,8 @@ export async function exportOperations(context: ServiceContext, sharedFolder: st
     next += 1;
   }
 
-  if (newest && (newest.segment !== manifestLast || reading.state !== 'valid')) {
+  if (newest && (newest.segment !== manifestLast || reading.state !== 'valid' || nonce === null)) {
+    const writeNonce = randomBytes(16).toString('hex');
     const manifest: DeviceManifest = {
       format: SYNC_FORMAT,
       formatVersion: SYNC_FORMAT_VERSION,
@@ -121,8 +141,12 @@ export async function exportOperations(context: ServiceContext, sharedFolder: st
       lastSegment: newest.segment,
       lastSegmentSha256: newest.sha256,
       schema: LATEST_MIGRATION,
+      writeNonce,
       updatedAt: new Date().toISOString(),
     };
+    // Remembered first: a crash between the two makes the next export see another writer and
+    // continue under a new id, which loses nothing.
+    await context.db('sync_state').where({ id: 1 }).update({ manifest_nonce: writeNonce });
     await writeFileAtomic(path.join(folder, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   }
   return { state: 'done', ops: exportedOps, segments };

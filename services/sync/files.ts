@@ -22,7 +22,9 @@ const exists = async (file: string) => (await stat(file).catch(() => null))?.isF
 export async function exportFiles(context: ServiceContext, sharedFolder: string, deviceId: string): Promise<number> {
   const folder = path.join(deviceFolderOf(sharedFolder, deviceId), FILES_FOLDER);
   const listed = await readdir(folder).catch(() => null);
-  const { files_seq: since } = (await context.db('sync_state').where({ id: 1 }).first('files_seq')) as { files_seq: number };
+  const state = (await context.db('sync_state').where({ id: 1 }).first('files_seq', 'files_folder')) as { files_seq: number; files_folder: string | null };
+  // Another folder than last time (a USB key, then the cloud): every file is looked at again.
+  const since = state.files_folder === folder ? state.files_seq : 0;
   const [{ last }] = (await context.db('sync_outbox').max({ last: 'seq' })) as [{ last: number | null }];
   const hashes = (await context.db('sync_outbox')
     .where('seq', '>', listed === null ? 0 : since)
@@ -36,7 +38,7 @@ export async function exportFiles(context: ServiceContext, sharedFolder: string,
     await writeFileAtomic(path.join(folder, sha256), await context.files.read(sha256));
     copied += 1;
   }
-  await context.db('sync_state').where({ id: 1 }).update({ files_seq: last ?? 0 });
+  await context.db('sync_state').where({ id: 1 }).update({ files_seq: last ?? 0, files_folder: folder });
   return copied;
 }
 

@@ -49,7 +49,7 @@ const phrase = (locale: Locale, problem: RawProblem): SyncProblem => ({
   severity: problem.severity,
   ...(problem.deviceId ? { deviceId: problem.deviceId } : {}),
   ...(problem.file ? { file: problem.file } : {}),
-  message: translate(locale, `sync.problem.${problem.kind}` as MessageKey, { file: problem.file ?? '', ...problem.params }),
+  message: translate(locale, problem.kind === 'folder_unreachable' && !problem.params.folder ? 'sync.problem.folder_unset' : (`sync.problem.${problem.kind}` as MessageKey), { file: problem.file ?? '', ...problem.params }),
 });
 
 const errorText = (error: unknown) => (error instanceof Error ? `${(error as NodeJS.ErrnoException).code ?? ''} ${error.message}`.trim() : String(error));
@@ -88,6 +88,9 @@ async function syncOnce(context: ServiceContext, options: SyncOptions): Promise<
       const previous = deviceId;
       deviceId = mintDeviceId();
       await adoptDeviceId(context, deviceId);
+      // What the old folder does not hold as ours is sent again under the new id (applying an
+      // operation twice changes nothing).
+      await context.db('sync_state').where({ id: 1 }).update({ exported_seq: exported.resumeAfterSeq, manifest_nonce: null });
       problems.push({ kind: 'cloned', severity: 'info', deviceId, params: { device: deviceId, previous } });
       exported = await exportOperations(context, sharedFolder, deviceId, problems);
     }
@@ -97,19 +100,29 @@ async function syncOnce(context: ServiceContext, options: SyncOptions): Promise<
     problems.push({ kind: 'write_failed', severity: 'error', deviceId, params: { reason: errorText(error) } });
   }
 
-  // Cells that waited for this version's new tables or columns are written at this import.
-  await directTransaction(context.db, (sql) => noteNewColumns(sql, options.registry));
-  const imported = await importOperations(context, sharedFolder, deviceId, problems, { registry: options.registry, onProgress: options.onProgress });
-  report.imported = { devices: imported.devices, segments: imported.segments, ops: imported.ops, changedCells: imported.changedCells };
-  if (imported.ops > 0 || (await context.db('sync_problems').where({ kind: 'file_missing' }).first())) await importFiles(context, sharedFolder, problems);
-  report.newConflicts = imported.newConflicts;
-  report.pendingRows = imported.pendingRows;
-  if (imported.pendingRows > 0) {
-    const reasons = (await context.db('sync_pending_rows').select('tbl', 'reason').groupBy('tbl', 'reason').orderBy('tbl').limit(3)) as { tbl: string; reason: string }[];
-    const examples = reasons.map((row) => `${row.tbl} : ${row.reason === 'incomplete' ? translate(locale, 'sync.pending.incomplete') : row.reason}`).join(' ; ');
-    problems.push({ kind: 'rows_pending', severity: 'warning', params: { count: imported.pendingRows, examples } });
+  try {
+    // Cells that waited for this version's new tables or columns are written at this import.
+    await directTransaction(context.db, (sql) => noteNewColumns(sql, options.registry));
+    const imported = await importOperations(context, sharedFolder, deviceId, problems, { registry: options.registry, onProgress: options.onProgress });
+    report.imported = { devices: imported.devices, segments: imported.segments, ops: imported.ops, changedCells: imported.changedCells };
+    report.newConflicts = imported.newConflicts;
+    report.pendingRows = imported.pendingRows;
+    if (imported.pendingRows > 0) {
+      const reasons = (await context.db('sync_pending_rows').select('tbl', 'reason').groupBy('tbl', 'reason').orderBy('tbl').limit(3)) as { tbl: string; reason: string }[];
+      const examples = reasons.map((row) => `${row.tbl} : ${row.reason === 'incomplete' ? translate(locale, 'sync.pending.incomplete') : row.reason}`).join(' ; ');
+      problems.push({ kind: 'rows_pending', severity: 'warning', params: { count: imported.pendingRows, examples } });
+    }
+    if (imported.unknownOps > 0) problems.push({ kind: 'newer_schema', severity: 'info', params: { count: imported.unknownOps } });
+  } catch (error) {
+    // Nothing of the failed batch was applied (it rolled back); the next sync starts from there.
+    problems.push({ kind: 'import_failed', severity: 'error', deviceId, params: { reason: errorText(error) } });
   }
-  if (imported.unknownOps > 0) problems.push({ kind: 'newer_schema', severity: 'info', params: { count: imported.unknownOps } });
+  try {
+    const filesWanted = report.imported.ops > 0 || (await context.db('sync_problems').where({ kind: 'file_missing' }).first());
+    if (filesWanted) await importFiles(context, sharedFolder, problems);
+  } catch (error) {
+    problems.push({ kind: 'import_failed', severity: 'error', deviceId, params: { reason: errorText(error) } });
+  }
 
   report.deviceId = deviceId;
   report.problems = problems.map((problem) => phrase(locale, problem));

@@ -49,7 +49,7 @@ describe('carnet sync', () => {
     expect(missing.stderr).toMatch(/n’existe pas/);
     const unset = await cli(['sync', '--data-dir', dataDir]);
     expect(unset.code).toBe(1);
-    expect(unset.stderr).toMatch(/dossier partagé .* n’est pas choisi/);
+    expect(unset.stderr).toMatch(/aucun dossier partagé n’est choisi/);
     expect((await cli(['sync', 'extra', '--data-dir', dataDir])).code).toBe(2);
   });
 });

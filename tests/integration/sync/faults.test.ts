@@ -57,7 +57,7 @@ async function writeFakeSegment(segment: number, ops: SyncOp[], text = segmentTe
 async function writeFakeManifest(lastSegment: number): Promise<void> {
   await mkdir(fakeFolder(), { recursive: true });
   await writeFile(path.join(fakeFolder(), 'manifest.json'), JSON.stringify({
-    format: SYNC_FORMAT, formatVersion: SYNC_FORMAT_VERSION, deviceId: FAKE, deviceName: 'poste-fictif', lastSegment, lastSegmentSha256: null, schema: '0006_sync', updatedAt: new Date().toISOString(),
+    format: SYNC_FORMAT, formatVersion: SYNC_FORMAT_VERSION, deviceId: FAKE, deviceName: 'poste-fictif', lastSegment, lastSegmentSha256: null, writeNonce: 'feedfacefeedface', schema: '0006_sync', updatedAt: new Date().toISOString(),
   }));
 }
 
@@ -203,6 +203,64 @@ describe('the folder itself', () => {
     const b = await device();
     await sync(b);
     expect(await consultantNamed(b, 'Occupé')).toBeTruthy();
+  });
+});
+
+describe('the review of the engine', () => {
+  it('writes again an own segment lost below the manifest’s last one', async () => {
+    const a = await device();
+    await sync(a);
+    for (const name of ['Un', 'Deux']) {
+      await a.app.context.db('consultants').insert({ id: `01LOSTSEGMENT${name.toUpperCase().padEnd(13, '0')}`, name, email: 'x@exemple.fr', daily_rate_cents: 1 });
+      await sync(a);
+    }
+    const id = (await a.call('sync.status', {})).deviceId!;
+    await rm(path.join(deviceFolderOf(shared, id), 'ops-00000002.jsonl'));
+    expect(kinds(await sync(a))).toEqual(['folder_rewritten']);
+    const b = await device();
+    expect(kinds(await sync(b))).toEqual([]);
+    expect(await consultantNamed(b, 'Deux')).toBeTruthy();
+  });
+
+  it('keeps a programme edited on one device when another is installed later', async () => {
+    const a = await device();
+    const programme = (await a.call('programmes.list', {}))[0]!;
+    await a.app.context.db('programmes').where({ id: programme.id }).update({ name: 'Programme renommé sur A' });
+    await sync(a);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const b = await device();
+    await sync(b);
+    await sync(a);
+    for (const app of [a, b]) expect((await app.app.context.db('programmes').where({ id: programme.id }).first()).name).toBe('Programme renommé sur A');
+  });
+
+  it('sends again what a copy overwrote in the shared folder, under the new id', async () => {
+    const dataA = path.join(root, `o-${Date.now()}`);
+    let a = await device({ dataDir: dataA });
+    await sync(a);
+    await a.close();
+    const dataB = path.join(root, `k-${Date.now()}`);
+    await cp(dataA, dataB, { recursive: true });
+    a = await device({ dataDir: dataA });
+    const b = await device({ dataDir: dataB });
+    // Each writes its next segment into its own view of the folder…
+    const viewB = await mkdtemp(path.join(root, 'view-b-'));
+    await cp(shared, viewB, { recursive: true });
+    await a.app.context.db('consultants').insert({ id: '01OVERWRITTENBYCOPY0000001', name: 'Écrit sur A', email: 'a@exemple.fr', daily_rate_cents: 1 });
+    await sync(a);
+    await b.app.context.db('consultants').insert({ id: '01OVERWRITTENBYCOPY0000002', name: 'Écrit sur B', email: 'b@exemple.fr', daily_rate_cents: 1 });
+    await runSync(b.app.context, { sharedFolder: viewB });
+    // …and the cloud keeps B's version of the shared files.
+    await cp(path.join(viewB, 'sync'), path.join(shared, 'sync'), { recursive: true, force: true });
+    const report = await sync(a);
+    expect(kinds(report)).toContain('cloned');
+    await cp(path.join(shared, 'sync'), path.join(viewB, 'sync'), { recursive: true, force: true });
+    await runSync(b.app.context, { sharedFolder: viewB });
+    const c = await device();
+    await runSync(c.app.context, { sharedFolder: viewB });
+    expect(await consultantNamed(c, 'Écrit sur A')).toBeTruthy();
+    expect(await consultantNamed(c, 'Écrit sur B')).toBeTruthy();
+    expect(await consultantNamed(b, 'Écrit sur A')).toBeTruthy();
   });
 });
 

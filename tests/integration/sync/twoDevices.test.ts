@@ -97,6 +97,33 @@ describe('concurrent edits', () => {
   });
 });
 
+describe('a change to a row deleted elsewhere', () => {
+  it('loses to the deletion but is offered back in « Conflits », and restoring brings the row back everywhere', async () => {
+    const [a, b] = devices as [TestApp, TestApp];
+    await a.call('demo.load', {});
+    await sync(a);
+    await sync(b);
+    const engagement = (await a.call('engagements.list', {})).find((row) => row.status === 'in_progress')!;
+    const day = (await a.call('engagements.get', { id: engagement.id })).days.at(-1)!;
+    await a.call('days.set', { engagementId: engagement.id, consultantId: day.consultantId, date: day.date, halfDays: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await b.call('days.set', { engagementId: engagement.id, consultantId: day.consultantId, date: day.date, halfDays: day.halfDays, summary: 'Complété sur B' });
+    await sync(a);
+    await sync(b);
+    await sync(a);
+    const dayOn = async (device: TestApp) => (await device.call('engagements.get', { id: engagement.id })).days.find((entry) => entry.date === day.date);
+    expect(await dayOn(a)).toBeUndefined();
+    expect(await dayOn(b)).toBeUndefined();
+    const conflict = (await a.call('sync.conflicts', {})).find((item) => item.column === '_deleted')!;
+    expect(conflict).toMatchObject({ table: 'day_entries', field: 'Existence de la ligne', winner: { shown: 'supprimée' }, loser: { shown: 'présente' } });
+    await a.call('sync.resolveConflict', { id: conflict.id, keep: 'loser' });
+    await sync(a);
+    await sync(b);
+    expect(await dayOn(b)).toMatchObject({ summary: 'Complété sur B' });
+    expect(await b.dump()).toEqual(await a.dump());
+  });
+});
+
 describe('deliverable files', () => {
   it('travel with their rows, so that the other device can close the mission', async () => {
     const [a, b] = devices as [TestApp, TestApp];
