@@ -3,6 +3,7 @@ import type { MessageKey } from './fr';
 import { closingEn } from './closing.en';
 import { closingUiEn } from './closingUi.en';
 import { syncEn } from './sync.en';
+import { syncUiEn } from './syncUi.en';
 import { daysEn } from './days.en';
 import { directoryEn } from './directory.en';
 import { programmeEn } from './programme.en';
@@ -12,7 +13,7 @@ import { documentsPdfEn } from './documents.pdf.en';
 import { documentsSheetEn } from './documents.sheet.en';
 import { timesheetEn } from './timesheet.en';
 
-const interfaceEn: Record<Exclude<MessageKey, keyof typeof rulesEn | keyof typeof directoryEn | keyof typeof programmeEn | keyof typeof daysEn | keyof typeof timesheetEn | keyof typeof documentsEn | keyof typeof documentsPdfEn | keyof typeof documentsSheetEn | keyof typeof closingEn | keyof typeof closingUiEn | keyof typeof syncEn>, string> = {
+const interfaceEn: Record<Exclude<MessageKey, keyof typeof rulesEn | keyof typeof directoryEn | keyof typeof programmeEn | keyof typeof daysEn | keyof typeof timesheetEn | keyof typeof documentsEn | keyof typeof documentsPdfEn | keyof typeof documentsSheetEn | keyof typeof closingEn | keyof typeof closingUiEn | keyof typeof syncEn | keyof typeof syncUiEn>, string> = {
   'app.name': 'Carnet',
   'app.tagline': 'Mission logbook — Relocation / Diversification',
   'app.version': 'Version {version}',
@@ -176,4 +177,4 @@ const interfaceEn: Record<Exclude<MessageKey, keyof typeof rulesEn | keyof typeo
   'common.error': 'Something went wrong',
 };
 
-export const en: Record<MessageKey, string> = { ...interfaceEn, ...rulesEn, ...directoryEn, ...programmeEn, ...daysEn, ...timesheetEn, ...documentsEn, ...documentsPdfEn, ...documentsSheetEn, ...closingEn, ...closingUiEn, ...syncEn };
+export const en: Record<MessageKey, string> = { ...interfaceEn, ...rulesEn, ...directoryEn, ...programmeEn, ...daysEn, ...timesheetEn, ...documentsEn, ...documentsPdfEn, ...documentsSheetEn, ...closingEn, ...closingUiEn, ...syncEn, ...syncUiEn };

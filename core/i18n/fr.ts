@@ -2,6 +2,7 @@
 import { closingFr } from './closing.fr';
 import { closingUiFr } from './closingUi.fr';
 import { syncFr } from './sync.fr';
+import { syncUiFr } from './syncUi.fr';
 import { daysFr } from './days.fr';
 import { directoryFr } from './directory.fr';
 import { programmeFr } from './programme.fr';
@@ -175,6 +176,6 @@ const interfaceFr = {
   'common.error': 'Une erreur est survenue',
 } as const;
 
-export const fr = { ...interfaceFr, ...rulesFr, ...directoryFr, ...programmeFr, ...daysFr, ...timesheetFr, ...documentsFr, ...documentsPdfFr, ...documentsSheetFr, ...closingFr, ...closingUiFr, ...syncFr };
+export const fr = { ...interfaceFr, ...rulesFr, ...directoryFr, ...programmeFr, ...daysFr, ...timesheetFr, ...documentsFr, ...documentsPdfFr, ...documentsSheetFr, ...closingFr, ...closingUiFr, ...syncFr, ...syncUiFr };
 
 export type MessageKey = keyof typeof fr;

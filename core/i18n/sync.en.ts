@@ -9,7 +9,7 @@ export const syncEn: Record<keyof typeof syncFr, string> = {
   'sync.problem.segment_missing': 'The file {file} of device {device} has not arrived yet while later ones have: that device’s operations wait for it (the sharing service may still be copying it).',
   'sync.problem.segment_incomplete': 'The file {file} of device {device} is incomplete or damaged ({reason}): nothing of it was applied; it will be read again at the next sync.',
   'sync.problem.line_invalid': 'Line {line} of {file} cannot be read ({reason}): set aside, the other operations were applied.',
-  'sync.problem.conflicted_copy': '“{file}” is a conflicted copy made by the sharing service (of “{of}”): Carnet does not read it. You may delete it.',
+  'sync.problem.conflicted_copy': '“{file}” is a conflicted copy made by the sharing service (of “{of}”): Carnet does not read it: the original is enough. It may be deleted once every device has synced.',
   'sync.problem.unknown_file': '“{file}” has nothing to do in the sync folder: Carnet ignores it.',
   'sync.problem.clock_ahead': 'Device {device} dated operations {hlc}, well after this computer’s time: they wait (check that device’s clock).',
   'sync.problem.write_failed': 'Cannot write into the shared folder ({reason}): your operations wait and will be sent at the next sync.',

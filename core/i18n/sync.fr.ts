@@ -8,7 +8,7 @@ export const syncFr = {
   'sync.problem.segment_missing': 'Le fichier {file} du poste {device} n’est pas encore arrivé alors que les suivants sont là : les opérations de ce poste attendent qu’il arrive (le service de partage est peut-être encore en train de le copier).',
   'sync.problem.segment_incomplete': 'Le fichier {file} du poste {device} est incomplet ou abîmé ({reason}) : rien n’en a été appliqué ; il sera relu à la prochaine synchronisation.',
   'sync.problem.line_invalid': 'Ligne {line} du fichier {file} illisible ({reason}) : mise de côté, les autres opérations ont été appliquées.',
-  'sync.problem.conflicted_copy': '« {file} » est une copie en conflit créée par le service de partage (de « {of} ») : Carnet ne la lit pas. Vous pouvez la supprimer.',
+  'sync.problem.conflicted_copy': '« {file} » est une copie en conflit créée par le service de partage (de « {of} ») : Carnet ne la lit pas : l’original suffit. Elle peut être supprimée une fois tous les postes synchronisés.',
   'sync.problem.unknown_file': '« {file} » n’a rien à faire dans le dossier de synchronisation : Carnet l’ignore.',
   'sync.problem.clock_ahead': 'Le poste {device} a daté des opérations du {hlc}, bien après l’heure de ce poste : elles attendent (vérifiez l’horloge de ce poste-là).',
   'sync.problem.write_failed': 'Écriture impossible dans le dossier partagé ({reason}) : vos opérations restent en attente et seront envoyées à la prochaine synchronisation.',

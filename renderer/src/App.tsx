@@ -8,6 +8,8 @@ import { EngagementPage } from './screens/EngagementPage';
 import { EngagementsList } from './screens/EngagementsList';
 import { NotFound } from './screens/NotFound';
 import { INITIAL_LIST_FILTERS, type ListFilters, type ListMemory } from './screens/list/listView';
+import { SyncStatusLine } from './sync/SyncStatusLine';
+import { SyncStatusProvider } from './sync/SyncStatusProvider';
 
 // Screens used less often than the list and the engagement page load on first visit.
 const CompaniesPage = lazy(() => import('./screens/CompaniesPage').then((module) => ({ default: module.CompaniesPage })));
@@ -17,6 +19,7 @@ const NewEngagementPage = lazy(() => import('./screens/NewEngagementPage').then(
 const TimesheetPage = lazy(() => import('./screens/TimesheetPage').then((module) => ({ default: module.TimesheetPage })));
 const ProgrammesPage = lazy(() => import('./screens/ProgrammesPage').then((module) => ({ default: module.ProgrammesPage })));
 const SettingsPage = lazy(() => import('./screens/SettingsPage').then((module) => ({ default: module.SettingsPage })));
+const SyncPage = lazy(() => import('./screens/SyncPage').then((module) => ({ default: module.SyncPage })));
 
 export function App() {
   const { t } = useI18n();
@@ -41,26 +44,30 @@ export function App() {
   }, [key]);
 
   return (
-    <div className="app">
-      <a className="skip-link" href="#main" onClick={skipToMain}>
-        {t('nav.skip')}
-      </a>
-      <TopBar active={sectionOf(route)} />
-      <main id="main" ref={mainRef} tabIndex={-1} className={`app-main app-main--${route.name}`}>
-        {route.name === 'list' && <EngagementsList filters={listFilters} onFiltersChange={setListFilters} memory={listMemory} />}
-        {route.name === 'engagement' && <EngagementPage key={route.id} id={route.id} />}
-        <Suspense fallback={<LoadingPanel label={t('common.loading')} />}>
-          {route.name === 'newEngagement' && <NewEngagementPage />}
-          {route.name === 'companies' && <CompaniesPage />}
-          {route.name === 'consultants' && <ConsultantsPage />}
-          {route.name === 'dashboard' && <DashboardPage />}
-          {route.name === 'programmes' && <ProgrammesPage />}
-          {route.name === 'timesheet' && <TimesheetPage />}
-          {route.name === 'settings' && <SettingsPage />}
-        </Suspense>
-        {route.name === 'notFound' && <NotFound />}
-      </main>
-    </div>
+    <SyncStatusProvider>
+      <div className="app">
+        <a className="skip-link" href="#main" onClick={skipToMain}>
+          {t('nav.skip')}
+        </a>
+        <TopBar active={sectionOf(route)} />
+        <SyncStatusLine />
+        <main id="main" ref={mainRef} tabIndex={-1} className={`app-main app-main--${route.name}`}>
+          {route.name === 'list' && <EngagementsList filters={listFilters} onFiltersChange={setListFilters} memory={listMemory} />}
+          {route.name === 'engagement' && <EngagementPage key={route.id} id={route.id} />}
+          <Suspense fallback={<LoadingPanel label={t('common.loading')} />}>
+            {route.name === 'newEngagement' && <NewEngagementPage />}
+            {route.name === 'companies' && <CompaniesPage />}
+            {route.name === 'consultants' && <ConsultantsPage />}
+            {route.name === 'dashboard' && <DashboardPage />}
+            {route.name === 'programmes' && <ProgrammesPage />}
+            {route.name === 'timesheet' && <TimesheetPage />}
+            {route.name === 'settings' && <SettingsPage />}
+            {route.name === 'sync' && <SyncPage />}
+          </Suspense>
+          {route.name === 'notFound' && <NotFound />}
+        </main>
+      </div>
+    </SyncStatusProvider>
   );
 }
 

@@ -3,6 +3,7 @@ import type { Locale } from '../../core/domain';
 import { translate, type MessageKey, type MessageParams } from '../../core/i18n';
 import { formatDays, formatMoney } from '../../core/money';
 import { useApi } from './api/ApiContext';
+import { markDataChanged } from './api/dataRevision';
 import { errorMessage } from './api/errorMessage';
 import { formatIsoDate, formatPercentFromBasisPoints, type DateStyle } from './lib/format';
 
@@ -57,10 +58,14 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       chosenByUser.current = true;
       setLocaleError(null);
       setLocaleState(next);
-      api.call('settings.update', { locale: next }).catch((error: unknown) => {
-        setLocaleState(previous);
-        setLocaleError(errorMessage(error, previous));
-      });
+      api.call('settings.update', { locale: next }).then(
+        // What the application phrases itself (sync problems, conflicts…) now comes in the new language.
+        () => markDataChanged('background'),
+        (error: unknown) => {
+          setLocaleState(previous);
+          setLocaleError(errorMessage(error, previous));
+        },
+      );
     },
     [api, locale],
   );

@@ -10,6 +10,7 @@ export type Route =
   | { name: 'programmes' }
   | { name: 'timesheet' }
   | { name: 'settings' }
+  | { name: 'sync' }
   | { name: 'notFound'; path: string };
 
 /** Screens reached by a fixed path. */
@@ -21,6 +22,7 @@ const STATIC_ROUTES: Record<string, Route> = {
   '/programmes': { name: 'programmes' },
   '/timesheet': { name: 'timesheet' },
   '/settings': { name: 'settings' },
+  '/sync': { name: 'sync' },
 };
 
 /** `#/` (or an empty hash) → list, `#/engagements/<id>` → engagement page. */
@@ -41,6 +43,15 @@ export function parseRoute(hash: string): Route {
   return { name: 'notFound', path };
 }
 
+/** The parts of the sync screen a link may lead to. */
+export type SyncSection = 'problems' | 'conflicts';
+
+/** `#/sync?section=conflicts` → 'conflicts'. */
+export function syncSectionOf(hash: string): SyncSection | null {
+  const section = /[?&]section=(problems|conflicts)(?:&|$)/.exec(hash)?.[1];
+  return (section as SyncSection | undefined) ?? null;
+}
+
 export const hrefs = {
   list: () => '#/',
   engagement: (id: string) => `#/engagements/${encodeURIComponent(id)}`,
@@ -51,6 +62,8 @@ export const hrefs = {
   programmes: () => '#/programmes',
   timesheet: () => '#/timesheet',
   settings: () => '#/settings',
+  /** The sync screen, optionally brought to one of its sections (`#/sync?section=conflicts`). */
+  sync: (section?: SyncSection) => (section ? `#/sync?section=${section}` : '#/sync'),
 };
 
 export function navigate(href: string): void {

@@ -4,15 +4,16 @@ import { hrefs } from '../router';
 import { LanguageSelect } from './LanguageSelect';
 import { BrandMark } from './icons';
 
-export type Section = 'engagements' | 'companies' | 'consultants' | 'dashboard' | 'programmes' | 'timesheet' | 'settings';
+export type Section = 'engagements' | 'companies' | 'consultants' | 'dashboard' | 'programmes' | 'timesheet' | 'sync' | 'settings';
 
-const SECTIONS: { section: Section; href: string; label: 'nav.engagements' | 'nav.timesheet' | 'nav.companies' | 'nav.consultants' | 'nav.dashboard' | 'nav.programmes' | 'nav.settings' }[] = [
+const SECTIONS: { section: Section; href: string; label: 'nav.engagements' | 'nav.timesheet' | 'nav.companies' | 'nav.consultants' | 'nav.dashboard' | 'nav.programmes' | 'syncUi.nav' | 'nav.settings' }[] = [
   { section: 'engagements', href: hrefs.list(), label: 'nav.engagements' },
   { section: 'timesheet', href: hrefs.timesheet(), label: 'nav.timesheet' },
   { section: 'companies', href: hrefs.companies(), label: 'nav.companies' },
   { section: 'consultants', href: hrefs.consultants(), label: 'nav.consultants' },
   { section: 'dashboard', href: hrefs.dashboard(), label: 'nav.dashboard' },
   { section: 'programmes', href: hrefs.programmes(), label: 'nav.programmes' },
+  { section: 'sync', href: hrefs.sync(), label: 'syncUi.nav' },
   { section: 'settings', href: hrefs.settings(), label: 'nav.settings' },
 ];
 

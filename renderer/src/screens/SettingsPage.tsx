@@ -4,6 +4,8 @@ import { useApiQuery } from '../api/useApiQuery';
 import { FieldMessage } from '../components/form/FieldMessage';
 import { ErrorPanel, LoadingPanel } from '../components/StatePanels';
 import { useI18n } from '../i18n';
+import { hrefs } from '../router';
+import { useSyncState } from '../sync/SyncStatusProvider';
 import { SavedMark } from './engagement/closing/SavedMark';
 import { SettingField } from './engagement/closing/SettingField';
 import '../styles/closing.css';
@@ -15,6 +17,7 @@ import '../styles/closing.css';
 export function SettingsPage() {
   const { t } = useI18n();
   const settings = useApiQuery('settings.get', (api) => api.call('settings.get', {}));
+  const { refreshStatus } = useSyncState();
 
   useEffect(() => {
     document.title = `${t('closingUi.settings.title')} — ${t('app.name')}`;
@@ -41,7 +44,20 @@ export function SettingsPage() {
             <SettingField setting="firmName" initial={settings.state.data.firmName} onSaved={settings.refresh} />
           </SettingsSection>
           <SettingsSection id="settings-shared" title={t('closingUi.settings.shared')} text={t('closingUi.settings.shared.text')}>
-            <SettingField setting="sharedFolder" initial={settings.state.data.sharedFolder ?? ''} onSaved={settings.refresh} />
+            <SettingField
+              setting="sharedFolder"
+              initial={settings.state.data.sharedFolder ?? ''}
+              onSaved={() => {
+                settings.refresh();
+                refreshStatus();
+              }}
+            />
+            <p className="settings-sync-note">
+              {t('syncUi.settings.note')}{' '}
+              <a className="settings-sync-link" href={hrefs.sync()}>
+                {t('syncUi.settings.link')}
+              </a>
+            </p>
           </SettingsSection>
         </div>
       )}

@@ -62,8 +62,11 @@ export function TimesheetPage() {
     if (window.location.hash !== periodHash) history.replaceState(null, '', `${window.location.pathname}${window.location.search}${periodHash}`);
   }, [periodHash]);
 
-  const grid = useApiQuery(`days.grid:${consultant?.id ?? ''}:${from}:${to}`, (api) =>
-    consultant ? api.call('days.grid', { consultantId: consultant.id, from, to }) : Promise.resolve(null),
+  // Fresh data remounts the grid (focus, open details): only after a sync the user asked for.
+  const grid = useApiQuery(
+    `days.grid:${consultant?.id ?? ''}:${from}:${to}`,
+    (api) => (consultant ? api.call('days.grid', { consultantId: consultant.id, from, to }) : Promise.resolve(null)),
+    { followDataChanges: 'whenAsked' },
   );
 
   function chooseConsultant(id: string) {

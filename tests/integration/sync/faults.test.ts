@@ -111,7 +111,7 @@ describe('files a shared folder puts beside the segments', () => {
     await writeFile(path.join(fakeFolder(), 'manifest-DESKTOP-AB12CD.json'), '{}');
     const report = await sync(app);
     expect(kinds(report).sort()).toEqual(['conflicted_copy', 'conflicted_copy', 'unknown_file']);
-    expect(report.problems.find((problem) => problem.kind === 'conflicted_copy')!.message).toMatch(/copie en conflit .* Vous pouvez la supprimer/);
+    expect(report.problems.find((problem) => problem.kind === 'conflicted_copy')!.message).toMatch(/copie en conflit .* l’original suffit/);
     expect(await consultantNamed(app, 'Voisins')).toBeTruthy();
     expect(await consultantNamed(app, 'Copie')).toBeUndefined();
   });
