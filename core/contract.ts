@@ -97,6 +97,8 @@ export interface AppInfo {
   locale: Locale;
   dataDir: string | null;
   counts: { companies: number; consultants: number; engagements: number; dayEntries: number };
+  /** Whether a folder can be chosen with the system's picker (the desktop app) or only typed. */
+  canChooseFolder: boolean;
 }
 
 /** Device-local settings (never synced). */

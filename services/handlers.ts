@@ -28,6 +28,7 @@ export const handlers: Handlers<ServiceContext> = {
     version: context.version,
     locale: context.settings.get().locale,
     dataDir: context.dataDir,
+    canChooseFolder: context.desktop !== undefined,
     counts: {
       companies: await countRows(context, 'companies'),
       consultants: await countRows(context, 'consultants'),

@@ -53,6 +53,7 @@ export const closingUiEn: Record<keyof typeof closingUiFr, string> = {
   'closingUi.setting.sharedFolder': 'Path of the shared folder',
   'closingUi.setting.sharedFolder.hint': 'The full path, from the root, of a folder that exists on this computer. Closing packages go into its “packages” subfolder.',
   'closingUi.setting.sharedFolder.placeholder': '/home/… or C:\\…',
+  'closingUi.setting.sharedFolder.browse': 'Browse…',
   'closingUi.setting.sharedFolder.required': 'Enter the full path of the shared folder.',
   'closingUi.setting.firmName': 'Firm name',
   'closingUi.setting.firmName.hint': 'As it must appear on the report and on the attestation of service.',

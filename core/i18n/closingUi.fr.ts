@@ -52,6 +52,7 @@ export const closingUiFr = {
   'closingUi.setting.sharedFolder': 'Chemin du dossier partagé',
   'closingUi.setting.sharedFolder.hint': 'Le chemin complet, depuis la racine, d’un dossier qui existe sur cet ordinateur. Les dossiers de clôture vont dans son sous-dossier « packages ».',
   'closingUi.setting.sharedFolder.placeholder': '/home/… ou C:\\…',
+  'closingUi.setting.sharedFolder.browse': 'Parcourir…',
   'closingUi.setting.sharedFolder.required': 'Indiquez le chemin complet du dossier partagé.',
   'closingUi.setting.firmName': 'Nom du cabinet',
   'closingUi.setting.firmName.hint': 'Tel qu’il doit figurer sur le rapport et l’attestation de service fait.',

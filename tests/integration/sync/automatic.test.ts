@@ -47,6 +47,7 @@ describe('the desktop folder picker', () => {
     const desktop = { revealInFolder: () => {}, chooseFolder: async () => chosen };
     const app = await openTestApp({ desktop });
     opened.push(app);
+    expect((await app.call('app.info', {})).canChooseFolder).toBe(true);
     expect(await app.call('settings.chooseSharedFolder', {})).toMatchObject({ available: true, chosen: false, settings: { sharedFolder: null } });
     chosen = shared;
     expect(await app.call('settings.chooseSharedFolder', {})).toMatchObject({ available: true, chosen: true, settings: { sharedFolder: shared } });
@@ -56,5 +57,6 @@ describe('the desktop folder picker', () => {
     const browser = await openTestApp();
     opened.push(browser);
     expect(await browser.call('settings.chooseSharedFolder', {})).toMatchObject({ available: false, chosen: false });
+    expect((await browser.call('app.info', {})).canChooseFolder).toBe(false);
   });
 });

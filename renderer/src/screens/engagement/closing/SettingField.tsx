@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type Ref } from 'react';
 import type { Settings } from '../../../../../core/contract';
 import { useApi } from '../../../api/ApiContext';
+import { useApiQuery } from '../../../api/useApiQuery';
 import { errorMessage } from '../../../api/errorMessage';
 import { TextField } from '../../../components/form/TextField';
 import { useI18n } from '../../../i18n';
@@ -36,6 +37,27 @@ export function SettingField({ setting, initial, required = false, inputId, inpu
   const [saved, setSaved] = useState(false);
   const [shownInitial, setShownInitial] = useState(initial);
   const labels = LABELS[setting];
+  const info = useApiQuery('app.info', (client) => client.call('app.info', {}));
+  const canBrowse = setting === 'sharedFolder' && info.state.status === 'success' && info.state.data.canChooseFolder;
+
+  /** The desktop's folder picker: the chosen folder is checked and saved by the application. */
+  async function browse() {
+    if (saving) return;
+    setSaving(true);
+    setProblem(null);
+    try {
+      const outcome = await api.call('settings.chooseSharedFolder', {});
+      if (outcome.chosen) {
+        setValue(outcome.settings.sharedFolder ?? '');
+        setSaved(true);
+        onSaved?.(outcome.settings);
+      }
+    } catch (error) {
+      setProblem(errorMessage(error, locale));
+    } finally {
+      setSaving(false);
+    }
+  }
 
   // The saved value changed elsewhere (another screen, a late answer): follow it unless edited here.
   if (initial !== shownInitial) {
@@ -91,6 +113,11 @@ export function SettingField({ setting, initial, required = false, inputId, inpu
           {saving && <span className="spinner" aria-hidden="true" />}
           {t('closingUi.setting.save')}
         </button>
+        {canBrowse && (
+          <button type="button" className="button button--secondary" onClick={() => void browse()} aria-disabled={saving || undefined}>
+            {t('closingUi.setting.sharedFolder.browse')}
+          </button>
+        )}
         <SavedMark saved={saved} />
       </div>
     </form>
