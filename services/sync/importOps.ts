@@ -111,6 +111,8 @@ export async function importOperations(
       continue;
     }
     outcome.devices += 1;
+    // « portable-marie (3f2a9c) »: the name its manifest gives, and the start of its id.
+    const shownDevice = reading.manifest.deviceName ? `${reading.manifest.deviceName} (${other.slice(0, 6)})` : other;
 
     const names = await readdir(folder).catch(() => [] as string[]);
     const present = new Set<number>();
@@ -167,23 +169,23 @@ export async function importOperations(
       const name = segmentFileName(segment);
       const file = syncFile(other, name);
       if (!present.has(segment)) {
-        problems.push({ kind: 'segment_missing', severity: 'warning', deviceId: other, file, params: { device: other, segment } });
+        problems.push({ kind: 'segment_missing', severity: 'warning', deviceId: other, file, params: { device: shownDevice, segment } });
         break;
       }
       const text = await readFile(path.join(folder, name), 'utf8').catch(() => null);
       const read = text === null ? ({ state: 'incomplete', reason: 'no_end' } as const) : readSegment(text, segment, sha256Hex);
       if (read.state === 'incomplete') {
-        problems.push({ kind: 'segment_incomplete', severity: 'warning', deviceId: other, file, params: { device: other, segment, reason: read.reason } });
+        problems.push({ kind: 'segment_incomplete', severity: 'warning', deviceId: other, file, params: { device: shownDevice, segment, reason: read.reason } });
         break;
       }
       const ahead = read.ops.find((op) => parseHlc(op.hlc).millis > limit);
       if (ahead) {
-        problems.push({ kind: 'clock_ahead', severity: 'warning', deviceId: other, file, params: { device: other, segment, hlc: ahead.hlc.slice(0, 24) } });
+        problems.push({ kind: 'clock_ahead', severity: 'warning', deviceId: other, file, params: { device: shownDevice, segment, hlc: ahead.hlc.slice(0, 24) } });
         break;
       }
       for (const line of read.invalid) {
         quarantined.push({ deviceId: other, segment, line: line.line, reason: line.reason, content: line.content.slice(0, 10_000) });
-        problems.push({ kind: 'line_invalid', severity: 'warning', deviceId: other, file, params: { device: other, segment, line: line.line, reason: line.reason } });
+        problems.push({ kind: 'line_invalid', severity: 'warning', deviceId: other, file, params: { device: shownDevice, segment, line: line.line, reason: line.reason } });
       }
       batch.push(...read.ops);
       batchSegments += 1;

@@ -3,7 +3,7 @@
 // together: they share the run in progress). Every problem is reported, none stops the others.
 import { stat } from 'node:fs/promises';
 import type { Locale } from '../../core/domain';
-import { translate, type MessageKey } from '../../core/i18n';
+import { isMessageKey, translate, type MessageKey } from '../../core/i18n';
 import type { SyncProblem, SyncReport } from '../../core/syncReport';
 import { directTransaction } from '../../db/directTransaction';
 import { noteNewColumns, type ColumnRegistry } from '../../db/sync/merge';
@@ -44,12 +44,18 @@ export function runSync(context: ServiceContext, options: SyncOptions = {}): Pro
 /** Whether a sync is running on this database, and how far its import is. */
 export const syncActivity = (context: ServiceContext) => ({ running: running.has(context.db), progress: progressOf.get(context.db) ?? null });
 
+/** Reason codes shown in words. */
+const wordsOf = (locale: Locale, problem: RawProblem) =>
+  problem.kind === 'segment_incomplete' && typeof problem.params.reason === 'string' && isMessageKey(`sync.incomplete.${problem.params.reason}`)
+    ? { ...problem.params, reason: translate(locale, `sync.incomplete.${problem.params.reason}` as MessageKey) }
+    : problem.params;
+
 const phrase = (locale: Locale, problem: RawProblem): SyncProblem => ({
   kind: problem.kind,
   severity: problem.severity,
   ...(problem.deviceId ? { deviceId: problem.deviceId } : {}),
   ...(problem.file ? { file: problem.file } : {}),
-  message: translate(locale, problem.kind === 'folder_unreachable' && !problem.params.folder ? 'sync.problem.folder_unset' : (`sync.problem.${problem.kind}` as MessageKey), { file: problem.file ?? '', ...problem.params }),
+  message: translate(locale, problem.kind === 'folder_unreachable' && !problem.params.folder ? 'sync.problem.folder_unset' : (`sync.problem.${problem.kind}` as MessageKey), { file: problem.file ?? '', ...wordsOf(locale, problem) }),
 });
 
 const errorText = (error: unknown) => (error instanceof Error ? `${(error as NodeJS.ErrnoException).code ?? ''} ${error.message}`.trim() : String(error));

@@ -70,7 +70,7 @@ describe('segments that cannot be read whole', () => {
     const before = await app.dump();
     const report = await sync(app);
     expect(kinds(report)).toContain('segment_incomplete');
-    expect(report.problems.find((problem) => problem.kind === 'segment_incomplete')!.message).toMatch(/ops-00000001\.jsonl .* incomplet ou abîmé/);
+    expect(report.problems.find((problem) => problem.kind === 'segment_incomplete')!.message).toMatch(/ops-00000001\.jsonl du poste poste-fictif \(fa4efa\) est incomplet ou abîmé \(il s’arrête avant sa ligne de fin\)/);
     expect(await app.dump()).toEqual(before);
     await writeFakeSegment(1, [], text);
     expect(kinds(await sync(app))).not.toContain('segment_incomplete');
