@@ -123,11 +123,7 @@ export async function materializeDirtyRows(sql: DirectStatements, registry: Colu
   const tables = SYNC_TABLES.filter((table) => registry[table] && dirty.has(table));
   for (const table of tables) {
     const columns = registry[table]!;
-    const upsert = `INSERT INTO ${quote(table)} (id, ${columns.map(quote).join(', ')})
-      SELECT d.row_id, ${columns.map((column) => cellOf(table, column)).join(', ')}
-      FROM sync_dirty d WHERE d.tbl = '${table}' AND ${cellOf(table, DELETED_COLUMN)} = 0 %ROW%
-      ON CONFLICT (id) DO UPDATE SET ${columns.map((column) => `${quote(column)} = excluded.${quote(column)}`).join(', ')}`;
-    await eachRowOnFailure(sql, table, upsert, 0);
+    await eachRowOnFailure(sql, table, upsertSql(table, columns), 0, (rowId, error) => renameOnClash(sql, table, columns, rowId, error));
   }
   // A row changed on one device after another deleted it (not knowing): the deletion stands,
   // and the row as that change left it is offered back in « Conflits ».
@@ -159,7 +155,51 @@ export async function materializeDirtyRows(sql: DirectStatements, registry: Colu
 
 const isConstraintError = (error: unknown) => (error as { code?: string }).code === 'SQLITE_CONSTRAINT';
 
-async function eachRowOnFailure(sql: DirectStatements, table: string, statement: string, deleted: 0 | 1): Promise<void> {
+/** Writes rows of `sync_dirty` from their cells (`%ROW%` narrows to one); `renamed` overrides one column with a parameter. */
+function upsertSql(table: string, columns: readonly string[], renamed?: string): string {
+  return `INSERT INTO ${quote(table)} (id, ${columns.map(quote).join(', ')})
+    SELECT d.row_id, ${columns.map((column) => (column === renamed ? '?' : cellOf(table, column))).join(', ')}
+    FROM sync_dirty d WHERE d.tbl = '${table}' AND ${cellOf(table, DELETED_COLUMN)} = 0 %ROW%
+    ON CONFLICT (id) DO UPDATE SET ${columns.map((column) => `${quote(column)} = excluded.${quote(column)}`).join(', ')}`;
+}
+
+/**
+ * Columns that name a row for people and must stay unique, where two devices may pick the same
+ * value apart (two engagements created offline both get the next reference). Every device
+ * resolves the clash alike: the row with the greater id keeps the value with its id's last four
+ * characters appended — a change of this device, captured and synced like any other.
+ */
+const RENAMED_ON_CLASH: Readonly<Record<string, string>> = { engagements: 'ref' };
+
+async function renameOnClash(sql: DirectStatements, table: string, columns: readonly string[], rowId: string, error: unknown): Promise<boolean> {
+  const column = RENAMED_ON_CLASH[table];
+  if (!column || !columns.includes(column) || !String((error as Error).message).includes(`UNIQUE constraint failed: ${table}.${column}`)) return false;
+  const [cell] = await sql.all<{ value: string }>('SELECT value FROM sync_cells WHERE tbl = ? AND row_id = ? AND col = ?', [table, rowId, column]);
+  const [holder] = cell ? await sql.all<{ id: string }>(`SELECT id FROM ${quote(table)} WHERE ${quote(column)} = ? AND id <> ?`, [cell.value, rowId]) : [];
+  if (!cell || !holder) return false;
+  const loser = rowId > holder.id ? rowId : holder.id;
+  const renamed = `${cell.value}-${loser.slice(-4)}`;
+  await sql.run('UPDATE sync_state SET applying = 0 WHERE id = 1');
+  try {
+    if (loser === holder.id) {
+      await sql.run(`UPDATE ${quote(table)} SET ${quote(column)} = ? WHERE id = ?`, [renamed, holder.id]);
+      await sql.run(upsertSql(table, columns).replace('%ROW%', 'AND d.row_id = ?'), [rowId]);
+    } else {
+      await sql.run(upsertSql(table, columns, column).replace('%ROW%', 'AND d.row_id = ?'), [renamed, rowId]);
+    }
+  } finally {
+    await sql.run('UPDATE sync_state SET applying = 1 WHERE id = 1');
+  }
+  return true;
+}
+
+async function eachRowOnFailure(
+  sql: DirectStatements,
+  table: string,
+  statement: string,
+  deleted: 0 | 1,
+  onClash: (rowId: string, error: unknown) => Promise<boolean> = async () => false,
+): Promise<void> {
   try {
     await sql.run(statement.replace('%ROW%', ''));
     await sql.run(
@@ -182,6 +222,10 @@ async function eachRowOnFailure(sql: DirectStatements, table: string, statement:
       await sql.run('DELETE FROM sync_pending_rows WHERE tbl = ? AND row_id = ?', [table, rowId]);
     } catch (error) {
       if (!isConstraintError(error)) throw error;
+      if (await onClash(rowId, error).catch((again: unknown) => (isConstraintError(again) ? false : Promise.reject(again)))) {
+        await sql.run('DELETE FROM sync_pending_rows WHERE tbl = ? AND row_id = ?', [table, rowId]);
+        continue;
+      }
       const reason = error instanceof Error ? error.message.replace(/^SQLITE_\w+: /, '') : String(error);
       await sql.run('INSERT OR REPLACE INTO sync_pending_rows (tbl, row_id, reason) VALUES (?, ?, ?)', [table, rowId, reason]);
     }

@@ -172,4 +172,28 @@ describe('rows two devices create apart', () => {
     expect(await names(a)).toEqual(['Forges de Vierzon SAS']);
     expect(await b.dump()).toEqual(await a.dump());
   });
+
+  it('keep both engagements created offline with the same reference, the same one renamed on every device', async () => {
+    const [a, b] = devices as [TestApp, TestApp];
+    await a.call('demo.load', {});
+    await sync(a);
+    await sync(b);
+    const template = await a.call('engagements.get', { id: (await a.call('engagements.list', {}))[0]!.id });
+    const create = (device: TestApp) => device.call('engagements.create', {
+      companyId: template.company.id, programmeId: template.programme.id, waveId: template.wave.id, projectType: 'diversification', phase: 'etude',
+      allowanceDays: 6, dailyRateCents: 90_000, consultantIds: [template.consultants[0]!.id],
+    });
+    const onA = await create(a);
+    const onB = await create(b);
+    expect(onB.engagement.ref).toBe(onA.engagement.ref);
+    for (const device of [a, b, a, b]) await sync(device);
+    const refsOn = async (device: TestApp) => (await device.call('engagements.list', {})).filter((row) => [onA.engagement.id, onB.engagement.id].includes(row.id)).map((row) => [row.id, row.ref]).sort();
+    const refs = await refsOn(a);
+    expect(refs).toHaveLength(2);
+    expect(new Set(refs.map(([, ref]) => ref)).size).toBe(2);
+    expect(refs.map(([, ref]) => ref)).toContain(onA.engagement.ref);
+    expect(await refsOn(b)).toEqual(refs);
+    expect((await sync(b)).pendingRows).toBe(0);
+    expect(await b.dump()).toEqual(await a.dump());
+  });
 });
