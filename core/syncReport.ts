@@ -20,6 +20,8 @@ export const SYNC_PROBLEM_KINDS = [
   'unknown_file',
   /** Operations stamped far in the future by a device's clock: they wait. */
   'clock_ahead',
+  /** This device's clock ran far ahead once: the others hold its changes back until time catches up. */
+  'own_clock_ahead',
   /** A file could not be written or renamed (held open by another program): retried next time. */
   'write_failed',
   /** A device's manifest.json cannot be read. */

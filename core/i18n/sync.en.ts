@@ -16,6 +16,7 @@ export const syncEn: Record<keyof typeof syncFr, string> = {
   'sync.problem.conflicted_copy': '“{file}” is a conflicted copy made by the sharing service (of “{of}”): Carnet does not read it: the original is enough. It may be deleted once every device has synced.',
   'sync.problem.unknown_file': '“{file}” has nothing to do in the sync folder: Carnet ignores it.',
   'sync.problem.clock_ahead': 'Device {device} dated operations {hlc}, well after this computer’s time: they wait (check that device’s clock).',
+  'sync.problem.own_clock_ahead': 'This computer’s clock was once set far ahead (up to {date}): the other devices hold its changes back. Check this computer’s date and time; they will flow again once the time catches up.',
   'sync.problem.write_failed': 'Cannot write into the shared folder ({reason}): your operations wait and will be sent at the next sync.',
   'sync.problem.manifest_invalid': 'The manifest.json of device {device} cannot be read ({reason}): that device is ignored until it is written again.',
   'sync.problem.rows_pending': '{count} row(s) received wait for data they depend on (an engagement, a company…) or clash with an existing row ({examples}): they are tried again at every sync.',

@@ -15,6 +15,7 @@ export const syncFr = {
   'sync.problem.conflicted_copy': '« {file} » est une copie en conflit créée par le service de partage (de « {of} ») : Carnet ne la lit pas : l’original suffit. Elle peut être supprimée une fois tous les postes synchronisés.',
   'sync.problem.unknown_file': '« {file} » n’a rien à faire dans le dossier de synchronisation : Carnet l’ignore.',
   'sync.problem.clock_ahead': 'Le poste {device} a daté des opérations du {hlc}, bien après l’heure de ce poste : elles attendent (vérifiez l’horloge de ce poste-là).',
+  'sync.problem.own_clock_ahead': 'L’horloge de ce poste a été réglée très en avance (jusqu’au {date}) : les autres postes mettent ses modifications en attente. Vérifiez la date et l’heure de ce poste ; elles repartiront quand l’heure aura rattrapé ce retard.',
   'sync.problem.write_failed': 'Écriture impossible dans le dossier partagé ({reason}) : vos opérations restent en attente et seront envoyées à la prochaine synchronisation.',
   'sync.problem.manifest_invalid': 'Le fichier manifest.json du poste {device} est illisible ({reason}) : ce poste est ignoré jusqu’à ce qu’il soit réécrit.',
   'sync.problem.rows_pending': '{count} ligne(s) reçue(s) attendent une donnée dont elles dépendent (une mission, une entreprise…) ou entrent en conflit avec une ligne existante ({examples}) : elles seront réessayées à chaque synchronisation.',

@@ -18,6 +18,8 @@ import { SYNC_ROOT } from '../../core/syncSegment';
 export const MAX_CLOCK_DRIFT_MS = 7 * 24 * 60 * 60 * 1000;
 /** Operations applied per transaction: large enough for speed, small enough to show progress. */
 export const BATCH_OPS = 20_000;
+/** …and at most this much segment text per transaction (long summaries make big operations). */
+export const BATCH_BYTES = 64 * 1024 * 1024;
 
 export interface ImportProgress {
   deviceId: string;
@@ -132,6 +134,7 @@ export async function importOperations(
     let batch: SyncOp[] = [];
     let quarantined: Quarantined[] = [];
     let batchSegments = 0;
+    let batchBytes = 0;
     const flush = async (upTo: number) => {
       if (upTo <= cursor) return;
       const ops = batch;
@@ -161,6 +164,7 @@ export async function importOperations(
       batch = [];
       quarantined = [];
       batchSegments = 0;
+      batchBytes = 0;
     };
 
     const limit = Date.now() + offset + MAX_CLOCK_DRIFT_MS;
@@ -189,9 +193,10 @@ export async function importOperations(
       }
       batch.push(...read.ops);
       batchSegments += 1;
+      batchBytes += text!.length;
       reached = segment;
       options.onProgress?.({ deviceId: other, segment, lastSegment, ops: outcome.ops + batch.length });
-      if (batch.length >= BATCH_OPS) await flush(reached);
+      if (batch.length >= BATCH_OPS || batchBytes >= BATCH_BYTES) await flush(reached);
     }
     await flush(reached);
   }

@@ -12,7 +12,7 @@ import { exportOperations } from './exportOps';
 import { exportFiles, importFiles } from './files';
 import type { RawProblem } from './folders';
 import { adoptDeviceId, ensureDeviceIdentity, mintDeviceId } from './identity';
-import { importOperations, type ImportProgress } from './importOps';
+import { importOperations, MAX_CLOCK_DRIFT_MS, type ImportProgress } from './importOps';
 
 export interface SyncOptions {
   /** Another shared folder than the settings' (the CLI's --folder). */
@@ -128,6 +128,12 @@ async function syncOnce(context: ServiceContext, options: SyncOptions): Promise<
     if (filesWanted) await importFiles(context, sharedFolder, problems);
   } catch (error) {
     problems.push({ kind: 'import_failed', severity: 'error', deviceId, params: { reason: errorText(error) } });
+  }
+
+  // This device's own clock far ahead (its wall clock was wrong once): others hold its changes back.
+  const clock = (await context.db('sync_state').where({ id: 1 }).first('clock_millis', 'offset_ms')) as { clock_millis: number; offset_ms: number };
+  if (clock.clock_millis > Date.now() + clock.offset_ms + MAX_CLOCK_DRIFT_MS) {
+    problems.push({ kind: 'own_clock_ahead', severity: 'warning', deviceId, params: { date: new Date(clock.clock_millis).toISOString().slice(0, 10) } });
   }
 
   report.deviceId = deviceId;

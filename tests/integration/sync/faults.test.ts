@@ -280,6 +280,17 @@ describe('clocks', () => {
     expect(state!.clock_millis).toBeLessThan(Date.now() + 60_000);
   });
 
+  it('tells a device whose own clock once ran far ahead that the others hold its changes back', async () => {
+    const app = await device();
+    const { db } = app.app.context;
+    await db('sync_state').update({ offset_ms: 30 * 24 * 60 * 60 * 1000 });
+    await db('consultants').insert({ id: '01OWNCLOCKAHEAD00000000001', name: 'Écrit dans le futur', email: 'f@exemple.fr', daily_rate_cents: 1 });
+    await db('sync_state').update({ offset_ms: 0 });
+    const report = await sync(app);
+    expect(kinds(report)).toEqual(['own_clock_ahead']);
+    expect(report.problems[0]!.message).toMatch(/L’horloge de ce poste a été réglée très en avance/);
+  });
+
   it('accepts a clock two days ahead, and orders later local changes after it', async () => {
     const app = await device();
     await app.call('demo.load', {});
