@@ -33,15 +33,17 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 describe('accessibility of closing a mission (axe-core, WCAG 2.1 AA)', () => {
-  const env = useBrowserAndHost({ demo: true });
   let shared: string;
 
   beforeAll(async () => {
     shared = await mkdtemp(path.join(os.tmpdir(), 'carnet-a11y-shared-'));
   });
+  // Registered before the host so that it runs after the host has stopped: the host syncs by
+  // itself into the shared folder and would still be writing there.
   afterAll(async () => {
     await rm(shared, { recursive: true, force: true });
   });
+  const env = useBrowserAndHost({ demo: true });
 
   it('the deliverables card, the closing dialog (checklist, refusal, success) and the settings screen have no violation', async () => {
     const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 }, bypassCSP: true });

@@ -38,15 +38,17 @@ const isFocused = (locator: Locator) => locator.evaluate((element) => element ==
 const exists = (file: string) => access(file).then(() => true, () => false);
 
 describe('closing a mission in the browser host', () => {
-  const env = useBrowserAndHost({ demo: true });
   let shared: string;
 
   beforeAll(async () => {
     shared = await mkdtemp(path.join(os.tmpdir(), 'carnet-e2e-shared-'));
   });
+  // Registered before the host so that it runs after the host has stopped: the host syncs by
+  // itself into the shared folder and would still be writing there.
   afterAll(async () => {
     await rm(shared, { recursive: true, force: true });
   });
+  const env = useBrowserAndHost({ demo: true });
 
   it('attaches a deliverable, fixes the shared folder, writes a valid package, submits, and exports the timesheet', async () => {
     const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 } });
