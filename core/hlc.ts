@@ -49,6 +49,16 @@ export function parseHlc(text: string): Hlc {
   return { millis, counter: Number.parseInt(match[2]!, 16), node: match[3]! };
 }
 
+/** Whether `text` is a clock's text naming a real instant (no 30 February). */
+export function isHlcText(text: string): boolean {
+  try {
+    parseHlc(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const compareHlc = (a: Hlc, b: Hlc): number => a.millis - b.millis || a.counter - b.counter || (a.node < b.node ? -1 : a.node > b.node ? 1 : 0);
 
 /**

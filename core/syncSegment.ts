@@ -3,7 +3,7 @@
 // SHA-256 of every byte before it) and `manifest.json`, written last, the commit point.
 // Pure: hashing is given by the caller (Node's crypto in services, a test's own elsewhere).
 import { z } from 'zod';
-import { isNodeId, parseHlc } from './hlc';
+import { isHlcText, isNodeId } from './hlc';
 
 export const SYNC_FORMAT = 'carnet-sync';
 export const SYNC_FORMAT_VERSION = 1;
@@ -24,17 +24,6 @@ export interface SyncOp {
   prev: string | null;
 }
 
-const HLC_TEXT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9A-F]{4}-[0-9a-f]{16}$/;
-/** A clock's text that names a real instant (no 30 February). */
-const isHlcText = (text: string) => {
-  if (!HLC_TEXT.test(text)) return false;
-  try {
-    parseHlc(text);
-    return true;
-  } catch {
-    return false;
-  }
-};
 const hlcText = z.string().refine(isHlcText, 'horloge hybride attendue');
 const name = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/);
 

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { segmentFileName } from '../../core/syncFiles';
+import { MANIFEST_FILE, segmentFileName } from '../../core/syncFiles';
 import { segmentText, SYNC_FORMAT, SYNC_FORMAT_VERSION, type DeviceManifest, type SyncOp } from '../../core/syncSegment';
 import { directTransaction } from '../../db/directTransaction';
 import { LATEST_MIGRATION } from '../../db/migrate';
@@ -13,7 +13,6 @@ import { stampOutbox } from '../../db/sync/merge';
 import { writeFileAtomic } from '../atomicFiles';
 import type { ServiceContext } from '../context';
 import { deviceFolderOf, readDeviceManifest, sha256Hex, shownPath, type RawProblem } from './folders';
-import { MANIFEST_FILE } from '../../core/syncFiles';
 
 /** Operations per segment: about 0.7 MB, read in a few milliseconds. */
 export const SEGMENT_OPS = 5000;

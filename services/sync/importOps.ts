@@ -50,14 +50,8 @@ interface Quarantined {
 /** A file of the sync folder as problems name it (relative to the shared folder, with `/`). */
 const syncFile = (...parts: string[]) => [...SYNC_ROOT, ...parts].join('/');
 
-/** Our wall clock as the capture triggers see it (with the simulations' offset). */
-async function wallNow(sql: DirectStatements): Promise<number> {
-  const [state] = await sql.all<{ offset_ms: number }>('SELECT offset_ms FROM sync_state WHERE id = 1');
-  return Date.now() + state!.offset_ms;
-}
-
 /** Moves this device's clock past the newest operation received. */
-async function receiveClock(sql: DirectStatements, ops: readonly SyncOp[], node: string): Promise<void> {
+async function receiveClock(sql: DirectStatements, ops: readonly SyncOp[], node: string, wallNow: number): Promise<void> {
   let newest: string | null = null;
   for (const op of ops) if (newest === null || op.hlc > newest) newest = op.hlc;
   if (newest === null) return;
@@ -66,7 +60,7 @@ async function receiveClock(sql: DirectStatements, ops: readonly SyncOp[], node:
   const remote = parseHlc(newest);
   let next;
   try {
-    next = receive(local, remote, await wallNow(sql), MAX_CLOCK_DRIFT_MS);
+    next = receive(local, remote, wallNow, MAX_CLOCK_DRIFT_MS);
   } catch (error) {
     // 65 536 events in one millisecond: the next millisecond starts over (as capture does).
     if (!(error instanceof ClockError) || error.reason !== 'overflow') throw error;
@@ -141,7 +135,8 @@ export async function importOperations(
       const lines = quarantined;
       const applied = await directTransaction(context.db, async (sql) => {
         const result = await applyOperations(sql, ops, { node: deviceId, detectedAt, registry: options.registry });
-        await receiveClock(sql, ops, deviceId);
+        // Our wall clock as the capture triggers see it (with the simulations' offset).
+        await receiveClock(sql, ops, deviceId, Date.now() + offset);
         for (const item of lines) {
           await sql.run('INSERT OR REPLACE INTO sync_quarantine (device_id, segment, line, reason, content, at) VALUES (?, ?, ?, ?, ?, ?)', [
             item.deviceId, item.segment, item.line, item.reason, item.content, detectedAt,

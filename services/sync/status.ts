@@ -2,12 +2,10 @@
 import type { SyncStatus } from '../../core/contract';
 import type { SyncReport } from '../../core/syncReport';
 import type { ServiceContext } from '../context';
-import { settleRestoredConflicts } from './conflicts';
 import { lastProblems, syncActivity } from './sync';
 
 export async function syncStatus(context: ServiceContext): Promise<SyncStatus> {
   const settings = context.settings.get();
-  await settleRestoredConflicts(context);
   const [state] = (await context.db('sync_state').where({ id: 1 }).select('device_id', 'exported_seq', 'last_report_json')) as {
     device_id: string | null;
     exported_seq: number;

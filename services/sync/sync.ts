@@ -8,6 +8,7 @@ import type { SyncProblem, SyncReport } from '../../core/syncReport';
 import { directTransaction } from '../../db/directTransaction';
 import { noteNewColumns, type ColumnRegistry } from '../../db/sync/merge';
 import type { ServiceContext } from '../context';
+import { settleRestoredConflicts } from './conflicts';
 import { exportOperations } from './exportOps';
 import { exportFiles, importFiles } from './files';
 import type { RawProblem } from './folders';
@@ -139,6 +140,8 @@ async function syncOnce(context: ServiceContext, options: SyncOptions): Promise<
   report.deviceId = deviceId;
   report.problems = problems.map((problem) => phrase(locale, problem));
   report.finishedAt = new Date().toISOString();
+  // A conflict whose lost value another device restored is settled by this sync.
+  await settleRestoredConflicts(context);
   await recordProblems(context, problems, report.finishedAt);
   await context.db('sync_state').where({ id: 1 }).update({ last_report_json: JSON.stringify(report) });
   return report;

@@ -1,36 +1,11 @@
 // axe-core (WCAG 2.1 A and AA) on the screens of issue 5: the deliverables card with files waiting
 // to be attached, the « Clôturer la mission » dialog before and after writing, the settings screen.
 import { mkdtemp, rm } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe';
 import { useBrowserAndHost } from './support/browserHost';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/**
- * axe's violations, readably. The report preview's frame is left out (`iframes: false`): its
- * sandbox runs no script, so axe could not run inside; report.html is checked as a document.
- */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource }).catch(async () => page.evaluate(axeSource));
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { iframes: false, runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations;
-  });
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 describe('accessibility of closing a mission (axe-core, WCAG 2.1 AA)', () => {
   let shared: string;
@@ -59,7 +34,7 @@ describe('accessibility of closing a mission (axe-core, WCAG 2.1 AA)', () => {
       { name: 'video.mp4', mimeType: 'video/mp4', buffer: Buffer.alloc(20 * 1024 * 1024 + 1) },
     ]);
     await expect.poll(() => page.getByText('Trop volumineux').count()).toBe(1);
-    expect(await axeViolations(page), 'engagement page').toEqual([]);
+    expect(await axeViolations(page, { iframes: false }), 'engagement page').toEqual([]);
 
     // The dialog with a refused shared folder under its field.
     await page.getByRole('button', { name: 'Clôturer la mission' }).click();
@@ -70,32 +45,32 @@ describe('accessibility of closing a mission (axe-core, WCAG 2.1 AA)', () => {
     await dialog.getByRole('button', { name: 'Enregistrer' }).click();
     await expect.poll(() => dialog.getByText(/n’est pas un chemin complet/).count()).toBe(1);
     await expect.poll(() => dialog.locator('iframe').count(), { timeout: 10_000 }).toBe(1);
-    expect(await axeViolations(page), 'closing dialog, refusal').toEqual([]);
+    expect(await axeViolations(page, { iframes: false }), 'closing dialog, refusal').toEqual([]);
 
     // Ready, then written.
     await folderField.fill(shared);
     await dialog.getByRole('button', { name: 'Enregistrer' }).click();
     const generate = dialog.getByRole('button', { name: 'Générer le dossier de clôture' });
     await expect.poll(() => generate.isEnabled(), { timeout: 10_000 }).toBe(true);
-    expect(await axeViolations(page), 'closing dialog, ready').toEqual([]);
+    expect(await axeViolations(page, { iframes: false }), 'closing dialog, ready').toEqual([]);
     await generate.click();
     await expect.poll(() => dialog.getByRole('heading', { name: 'Dossier de clôture v1 écrit' }).count(), { timeout: 20_000 }).toBe(1);
     await dialog.getByRole('button', { name: 'Ouvrir le dossier' }).click();
     await expect.poll(() => dialog.getByText(/ne peut pas ouvrir le gestionnaire de fichiers/).count()).toBe(1);
-    expect(await axeViolations(page), 'closing dialog, success').toEqual([]);
+    expect(await axeViolations(page, { iframes: false }), 'closing dialog, success').toEqual([]);
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
 
     // The engagement page once submitted: locked deliverables, the packages card.
     await expect.poll(() => page.getByRole('table', { name: 'Dossiers de clôture' }).count()).toBe(1);
-    expect(await axeViolations(page), 'submitted engagement').toEqual([]);
+    expect(await axeViolations(page, { iframes: false }), 'submitted engagement').toEqual([]);
 
     await page.getByRole('link', { name: 'Paramètres' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 10_000 }).toBe('Paramètres');
     await page.getByLabel('Nom du cabinet').fill('Cabinet Loire Industrie Conseil');
     await page.getByRole('button', { name: 'Enregistrer' }).first().click();
     await expect.poll(() => page.getByText('Enregistré').count()).toBe(1);
-    expect(await axeViolations(page), 'settings').toEqual([]);
+    expect(await axeViolations(page, { iframes: false }), 'settings').toEqual([]);
     await page.close();
   });
 });

@@ -1,7 +1,8 @@
 // Inline SVG icons: nothing is downloaded (the CSP allows no remote resource anyway).
 // All are decorative (aria-hidden); the text next to them carries the meaning.
 
-const common = { 'aria-hidden': true, focusable: false, fill: 'none', stroke: 'currentColor', strokeWidth: 1.75, strokeLinecap: 'round', strokeLinejoin: 'round' } as const;
+/** What every line icon shares: decorative (the text beside it carries the meaning), stroked. */
+export const lineIcon = { 'aria-hidden': true, focusable: false, fill: 'none', stroke: 'currentColor', strokeWidth: 1.75, strokeLinecap: 'round', strokeLinejoin: 'round' } as const;
 
 export function BrandMark() {
   return (
@@ -16,7 +17,7 @@ export function BrandMark() {
 
 export function GlobeIcon() {
   return (
-    <svg className="icon" viewBox="0 0 20 20" width="16" height="16" {...common}>
+    <svg className="icon" viewBox="0 0 20 20" width="16" height="16" {...lineIcon}>
       <circle cx="10" cy="10" r="7.25" />
       <path d="M2.75 10h14.5M10 2.75c2 2.1 3 4.5 3 7.25s-1 5.15-3 7.25c-2-2.1-3-4.5-3-7.25s1-5.15 3-7.25z" />
     </svg>
@@ -25,7 +26,7 @@ export function GlobeIcon() {
 
 export function SearchIcon() {
   return (
-    <svg className="icon" viewBox="0 0 20 20" width="16" height="16" {...common}>
+    <svg className="icon" viewBox="0 0 20 20" width="16" height="16" {...lineIcon}>
       <circle cx="8.75" cy="8.75" r="5.5" />
       <path d="m13 13 4 4" />
     </svg>
@@ -34,7 +35,7 @@ export function SearchIcon() {
 
 export function ArrowLeftIcon() {
   return (
-    <svg className="icon" viewBox="0 0 20 20" width="16" height="16" {...common}>
+    <svg className="icon" viewBox="0 0 20 20" width="16" height="16" {...lineIcon}>
       <path d="M16 10H4m5-5-5 5 5 5" />
     </svg>
   );
@@ -51,7 +52,7 @@ export function SortIcon({ direction }: { direction: 'asc' | 'desc' | false }) {
 
 export function AlertIcon() {
   return (
-    <svg className="icon" viewBox="0 0 20 20" width="20" height="20" {...common}>
+    <svg className="icon" viewBox="0 0 20 20" width="20" height="20" {...lineIcon}>
       <circle cx="10" cy="10" r="7.25" />
       <path d="M10 6.25v4.5M10 13.6v.15" />
     </svg>
@@ -60,7 +61,7 @@ export function AlertIcon() {
 
 export function FileIcon() {
   return (
-    <svg className="icon" viewBox="0 0 20 20" width="18" height="18" {...common}>
+    <svg className="icon" viewBox="0 0 20 20" width="18" height="18" {...lineIcon}>
       <path d="M11.5 2.75H6A1.75 1.75 0 0 0 4.25 4.5v11A1.75 1.75 0 0 0 6 17.25h8a1.75 1.75 0 0 0 1.75-1.75V7z" />
       <path d="M11.5 2.75V7h4.25" />
     </svg>
@@ -69,7 +70,7 @@ export function FileIcon() {
 
 export function DatabaseIcon() {
   return (
-    <svg className="icon" viewBox="0 0 24 24" width="28" height="28" {...common}>
+    <svg className="icon" viewBox="0 0 24 24" width="28" height="28" {...lineIcon}>
       <ellipse cx="12" cy="5.5" rx="7.5" ry="2.75" />
       <path d="M4.5 5.5v6.5c0 1.5 3.4 2.75 7.5 2.75s7.5-1.25 7.5-2.75V5.5" />
       <path d="M4.5 12v6.5c0 1.5 3.4 2.75 7.5 2.75s7.5-1.25 7.5-2.75V12" />

@@ -1,12 +1,11 @@
 // Icons of the sync status line and screen, inline like components/icons.tsx; all decorative
 // (aria-hidden): the text beside them carries the meaning.
-
-const common = { 'aria-hidden': true, focusable: false, fill: 'none', stroke: 'currentColor', strokeWidth: 1.75, strokeLinecap: 'round', strokeLinejoin: 'round' } as const;
+import { lineIcon } from '../components/icons';
 
 /** Two arrows chasing each other: « Synchroniser ». */
 export function SyncIcon() {
   return (
-    <svg className="icon" viewBox="0 0 20 20" width="16" height="16" {...common}>
+    <svg className="icon" viewBox="0 0 20 20" width="16" height="16" {...lineIcon}>
       <path d="M15.9 8.2A6.1 6.1 0 0 0 4.7 6.4M4.1 11.8a6.1 6.1 0 0 0 11.2 1.8" />
       <path d="M4.4 3.4v3.3h3.3M15.6 16.6v-3.3h-3.3" />
     </svg>
@@ -16,7 +15,7 @@ export function SyncIcon() {
 /** A folder with a slash: no shared folder. */
 export function NoFolderIcon() {
   return (
-    <svg className="icon" viewBox="0 0 20 20" width="16" height="16" {...common}>
+    <svg className="icon" viewBox="0 0 20 20" width="16" height="16" {...lineIcon}>
       <path d="M2.75 5.5A1.75 1.75 0 0 1 4.5 3.75h3.2l1.8 2h6A1.75 1.75 0 0 1 17.25 7.5v7A1.75 1.75 0 0 1 15.5 16.25h-11A1.75 1.75 0 0 1 2.75 14.5z" />
       <path d="m3.5 17 13-13" />
     </svg>

@@ -21,6 +21,20 @@ afterEach(async () => {
 
 const sync = (device: TestApp) => runSync(device.app.context, { sharedFolder: shared });
 
+/** The demo data on A, synced to B: both start from the same data. */
+async function demoOnBoth(a: TestApp, b: TestApp): Promise<void> {
+  await a.call('demo.load', {});
+  await sync(a);
+  await sync(b);
+}
+
+/** An in-progress demo engagement on `device` and its last logged day. */
+async function lastDayInProgress(device: TestApp) {
+  const engagement = (await device.call('engagements.list', {})).find((row) => row.status === 'in_progress')!;
+  const detail = await device.call('engagements.get', { id: engagement.id });
+  return { engagement, day: detail.days.at(-1)! };
+}
+
 describe('two devices', () => {
   it('carry the demo data across and converge', async () => {
     const [a, b] = devices as [TestApp, TestApp];
@@ -37,12 +51,8 @@ describe('two devices', () => {
 
   it('carries a day logged on one device to the other, and its clearing back', async () => {
     const [a, b] = devices as [TestApp, TestApp];
-    await a.call('demo.load', {});
-    await sync(a);
-    await sync(b);
-    const engagement = (await b.call('engagements.list', {})).find((row) => row.status === 'in_progress')!;
-    const detail = await b.call('engagements.get', { id: engagement.id });
-    const day = detail.days.at(-1)!;
+    await demoOnBoth(a, b);
+    const { engagement, day } = await lastDayInProgress(b);
     await b.call('days.set', { engagementId: engagement.id, consultantId: day.consultantId, date: day.date, halfDays: 1, summary: 'Saisi sur le poste B' });
     await sync(b);
     await sync(a);
@@ -61,11 +71,8 @@ describe('two devices', () => {
 describe('concurrent edits', () => {
   it('keep the later value on both devices, list the lost one in « Conflits », and restore it on request', async () => {
     const [a, b] = devices as [TestApp, TestApp];
-    await a.call('demo.load', {});
-    await sync(a);
-    await sync(b);
-    const engagement = (await a.call('engagements.list', {})).find((row) => row.status === 'in_progress')!;
-    const day = (await a.call('engagements.get', { id: engagement.id })).days.at(-1)!;
+    await demoOnBoth(a, b);
+    const { engagement, day } = await lastDayInProgress(a);
     const edit = (device: TestApp, summary: string) =>
       device.call('days.set', { engagementId: engagement.id, consultantId: day.consultantId, date: day.date, halfDays: day.halfDays, summary });
     await edit(a, 'Version du poste A');
@@ -100,11 +107,8 @@ describe('concurrent edits', () => {
 describe('a change to a row deleted elsewhere', () => {
   it('loses to the deletion but is offered back in « Conflits », and restoring brings the row back everywhere', async () => {
     const [a, b] = devices as [TestApp, TestApp];
-    await a.call('demo.load', {});
-    await sync(a);
-    await sync(b);
-    const engagement = (await a.call('engagements.list', {})).find((row) => row.status === 'in_progress')!;
-    const day = (await a.call('engagements.get', { id: engagement.id })).days.at(-1)!;
+    await demoOnBoth(a, b);
+    const { engagement, day } = await lastDayInProgress(a);
     await a.call('days.set', { engagementId: engagement.id, consultantId: day.consultantId, date: day.date, halfDays: 0 });
     await new Promise((resolve) => setTimeout(resolve, 5));
     await b.call('days.set', { engagementId: engagement.id, consultantId: day.consultantId, date: day.date, halfDays: day.halfDays, summary: 'Complété sur B' });
@@ -175,9 +179,7 @@ describe('rows two devices create apart', () => {
 
   it('keep both engagements created offline with the same reference, the same one renamed on every device', async () => {
     const [a, b] = devices as [TestApp, TestApp];
-    await a.call('demo.load', {});
-    await sync(a);
-    await sync(b);
+    await demoOnBoth(a, b);
     const template = await a.call('engagements.get', { id: (await a.call('engagements.list', {}))[0]!.id });
     const create = (device: TestApp) => device.call('engagements.create', {
       companyId: template.company.id, programmeId: template.programme.id, waveId: template.wave.id, projectType: 'diversification', phase: 'etude',
