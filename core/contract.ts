@@ -5,6 +5,19 @@
 import { z } from 'zod';
 import type { ApiError } from './errors';
 import type { SyncProblem, SyncReport } from './syncReport';
+import {
+  ROLES,
+  type DecisionCheck,
+  type OpenedDeliverable,
+  type ReceivedDecision,
+  type RegionProgrammeView,
+  type ReviewFolder,
+  type ReviewPackageView,
+  type ReviewQueueRow,
+  type Role,
+  type WrittenDecision,
+} from './review';
+import { REVIEW_DECISIONS } from './reviewDecision';
 import { EXPORTABLE_DOCUMENTS, MAX_DELIVERABLE_BYTES, type ExportableDocument } from './exchange';
 import {
   ACTIVITIES,
@@ -113,6 +126,17 @@ export interface Settings {
    * restored from a backup or copied to another computer is noticed. Set by sync, never by a screen.
    */
   deviceId: string | null;
+  /** Who uses this installation; null until chosen at first launch. */
+  role: Role | null;
+  /**
+   * The firm's folder shared with the Région (packages go there, decisions come back there);
+   * null means the shared folder itself.
+   */
+  exchangeFolder: string | null;
+  /** The Région's side: the firms' exchange folders it watches. */
+  reviewFolders: ReviewFolder[];
+  /** The Région's side: the name written as `reviewer` in decisions. */
+  reviewerName: string;
 }
 
 export interface DemoSummary {
@@ -215,6 +239,8 @@ export interface SyncConflictView {
 /** Canonical JSON of the shared data: tables by name, rows sorted by id, keys sorted. */
 export type { Company };
 
+export type { DecisionCheck, OpenedDeliverable, ReceivedDecision, RegionProgrammeView, ReviewFolder, ReviewPackageView, ReviewQueueRow, Role, WrittenDecision };
+
 export type DataDump = Record<string, Record<string, unknown>[]>;
 
 export const contract = {
@@ -224,7 +250,13 @@ export const contract = {
     locale: z.enum(LOCALES),
     sharedFolder: z.string().trim().min(1).max(1000).nullable(),
     firmName: z.string().trim().max(200),
+    role: z.enum(ROLES),
+    exchangeFolder: z.string().trim().min(1).max(1000).nullable(),
+    reviewFolders: z.array(z.object({ path: z.string().trim().min(1).max(1000), firm: z.string().trim().min(1).max(200) }).strict()).max(50),
+    reviewerName: z.string().trim().max(200),
   }).partial().strict()),
+  /** The system's folder picker, for any folder setting (`available` is false in the browser host). */
+  'app.chooseFolder': method<{ available: boolean; path: string | null }>()(z.object({ title: z.string().max(200) }).strict()),
   /**
    * The system's folder picker for the shared folder (desktop app only: `available` is false in
    * the browser host, where the path is typed). A chosen folder is checked and saved.
@@ -291,6 +323,30 @@ export const contract = {
   'sync.conflicts': method<SyncConflictView[]>()(noInput),
   /** Keeps the value that won, or restores the one that lost (a new change, synced like any). */
   'sync.resolveConflict': method<SyncConflictView[]>()(z.object({ id: z.number().int().positive(), keep: z.enum(['winner', 'loser']) }).strict()),
+
+  // The Région's side (role « Région »).
+  /** Every package in the watched exchange folders and those opened by hand, verified. */
+  'review.queue': method<ReviewQueueRow[]>()(noInput),
+  /** One package for review; opening a new one marks it « en cours d'examen ». */
+  'review.package': method<ReviewPackageView>()(z.object({ key: id }).strict()),
+  /** Adds a package folder or a `.zip` of one to the queue by hand. */
+  'review.openPackage': method<ReviewQueueRow>()(z.object({ path: z.string().trim().min(1).max(1000) }).strict()),
+  /** Writes the decision file, once per version (never edited). */
+  'review.decide': method<WrittenDecision>()(z.object({
+    key: id,
+    decision: z.enum(REVIEW_DECISIONS),
+    comments: z.array(z.object({ about: z.string().min(1).max(260), text: z.string().trim().min(1).max(5000) }).strict()).max(500),
+  }).strict()),
+  /** Opens a deliverable with the system's application (desktop), or hands its bytes over. */
+  'review.openDeliverable': method<OpenedDeliverable>()(z.object({ key: id, path: z.string().min(1).max(500) }).strict()),
+  'review.programme': method<RegionProgrammeView>()(noInput),
+  'review.exportProgramme': method<ExportedDocument>()(z.object({ format: z.enum(['xlsx', 'csv']) }).strict()),
+
+  // The firm's side: decisions coming back.
+  /** Reads the decisions in the exchange folder for the packages submitted, applies the valid ones. */
+  'reviews.check': method<DecisionCheck>()(noInput),
+  /** Decisions read and ignored (another manifest, invalid file), newest first. */
+  'reviews.ignored': method<ReceivedDecision[]>()(noInput),
 };
 
 export type Contract = typeof contract;

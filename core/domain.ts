@@ -1,5 +1,6 @@
 // Domain vocabulary shared by every layer. Values are the machine names written in files
 // (see spec/closing-package.md); labels live in core/i18n.
+import type { ReceivedDecision, ReviewRecord } from './review';
 
 export const PROJECT_TYPES = [
   'relocalisation_production',
@@ -180,6 +181,10 @@ export interface EngagementDetail {
   deliverables: Deliverable[];
   statusChanges: StatusChange[];
   packages: PackageRecord[];
+  /** The Région's decisions on this engagement's packages, latest version first. */
+  reviews: ReviewRecord[];
+  /** Decision files read for this engagement and ignored (another manifest, unreadable). */
+  ignoredDecisions: ReceivedDecision[];
   totals: {
     halfDaysLogged: number;
     amountCents: number;

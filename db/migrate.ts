@@ -8,6 +8,7 @@ import * as statusChanges from './migrations/0003_status_changes';
 import * as dayEntryChanges from './migrations/0004_day_entry_changes';
 import * as packages from './migrations/0005_packages';
 import * as sync from './migrations/0006_sync';
+import * as reviews from './migrations/0007_reviews';
 import { installCaptureTriggers } from './sync/capture';
 
 interface Migration {
@@ -24,6 +25,7 @@ const MIGRATIONS: Migration[] = [
   { name: '0004_day_entry_changes', ...dayEntryChanges },
   { name: '0005_packages', ...packages },
   { name: '0006_sync', ...sync },
+  { name: '0007_reviews', ...reviews },
 ];
 
 const migrationSource: Knex.MigrationSource<Migration> = {

@@ -313,5 +313,6 @@ export const SHARED_TABLES = [
   'status_changes',
   'day_entry_changes',
   'packages',
+  'review_decisions',
 ] as const;
 export type SharedTable = (typeof SHARED_TABLES)[number];

@@ -36,7 +36,7 @@ export interface CarnetElectron {
   app: CarnetApp;
   protocol: ProtocolRegistry;
   ipcMain: IpcRegistry;
-  shell: ExternalOpener & { showItemInFolder(fullPath: string): void };
+  shell: ExternalOpener & { showItemInFolder(fullPath: string): void; openPath(path: string): Promise<string> };
   screen: { getAllDisplays(): { workArea: Rectangle }[] };
   session: { readonly defaultSession: PermissionSession };
   setApplicationMenu(template: MenuItemConstructorOptions[]): void;
@@ -95,12 +95,17 @@ export function startCarnet(electron: CarnetElectron, options: StartOptions): bo
         dataDir,
         settings: createStoreSettings(settingsFile),
         // What only the desktop can do for the services: show a package's folder in the file
-        // manager, and the system's folder picker (the shared folder).
+        // manager, the system's folder picker, and a deliverable opened with its application.
         desktop: {
           revealInFolder: (target) => electron.shell.showItemInFolder(target),
           chooseFolder: async (title) => {
             const chosen = await electron.dialog.showOpenDialog({ title, properties: ['openDirectory', 'createDirectory'] });
             return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+          },
+          openPath: async (target) => {
+            // shell.openPath resolves with an error message, empty when the file was opened.
+            const failure = await electron.shell.openPath(target);
+            if (failure) throw new Error(failure);
           },
         },
         autoSync: true,

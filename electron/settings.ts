@@ -20,6 +20,13 @@ export const SETTINGS_FILE_SCHEMA = {
   ...SETTINGS_SCHEMA,
   locale: { ...SETTINGS_SCHEMA.locale, enum: [...SETTINGS_SCHEMA.locale.enum] },
   sharedFolder: { ...SETTINGS_SCHEMA.sharedFolder, type: [...SETTINGS_SCHEMA.sharedFolder.type] },
+  role: { ...SETTINGS_SCHEMA.role, type: [...SETTINGS_SCHEMA.role.type], enum: [...SETTINGS_SCHEMA.role.enum] },
+  exchangeFolder: { ...SETTINGS_SCHEMA.exchangeFolder, type: [...SETTINGS_SCHEMA.exchangeFolder.type] },
+  reviewFolders: {
+    ...SETTINGS_SCHEMA.reviewFolders,
+    items: { ...SETTINGS_SCHEMA.reviewFolders.items, required: [...SETTINGS_SCHEMA.reviewFolders.items.required] },
+    default: [],
+  },
   windowState: {
     type: 'object',
     properties: { x: integer, y: integer, width: positiveInteger, height: positiveInteger, maximized: { type: 'boolean' } },

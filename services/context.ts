@@ -31,4 +31,6 @@ export interface DesktopCapabilities {
   revealInFolder(target: string): void;
   /** The system's folder picker; null when the user cancels. */
   chooseFolder(title: string): Promise<string | null>;
+  /** Opens a file with the system's application for its type; rejects when none could. */
+  openPath(target: string): Promise<void>;
 }

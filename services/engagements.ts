@@ -22,6 +22,7 @@ import {
   statusChangeFromRow,
   type WaveRow,
 } from '../db/rows';
+import { ignoredDecisions, reviewRecords } from './reviews/records';
 
 interface EngagementListRecord {
   id: string;
@@ -79,7 +80,7 @@ export async function getEngagement(db: Database, id: string): Promise<Engagemen
   const record: EngagementRecord | undefined = await db('engagements').where({ id }).first();
   if (!record) throw new CarnetError('not_found', 'error.not_found.engagement', { id }, { field: 'id' });
   const engagement = engagementFromRow(record);
-  const [programme, wave, company, consultants, days, deliverables, statusChanges, packages] = await Promise.all([
+  const [programme, wave, company, consultants, days, deliverables, statusChanges, packages, reviews, ignored] = await Promise.all([
     db<ProgrammeRow>('programmes').where({ id: engagement.programmeId }).first(),
     db<WaveRow>('waves').where({ id: engagement.waveId }).first(),
     db<CompanyRow>('companies').where({ id: engagement.companyId }).first(),
@@ -92,6 +93,8 @@ export async function getEngagement(db: Database, id: string): Promise<Engagemen
     db<DeliverableRow>('deliverables').where({ engagement_id: id }).orderBy('title'),
     db<StatusChangeRow>('status_changes').where({ engagement_id: id }).orderBy([{ column: 'at' }, { column: 'id' }]),
     db<PackageRow>('packages').where({ engagement_id: id }).orderBy('version'),
+    reviewRecords(db, id),
+    ignoredDecisions(db, id),
   ]);
   // Foreign keys guarantee these rows exist.
   const programmeValue = programmeFromRow(programme!);
@@ -107,6 +110,8 @@ export async function getEngagement(db: Database, id: string): Promise<Engagemen
     deliverables: deliverables.map(deliverableFromRow),
     statusChanges: statusChanges.map(statusChangeFromRow),
     packages: packages.map(packageFromRow),
+    reviews,
+    ignoredDecisions: ignored,
     totals: costSplit(halfDaysLogged, engagement.dailyRateCents, programmeValue.publicShareBasisPoints),
   };
 }

@@ -13,10 +13,17 @@ import { attachDeliverable, removeDeliverable } from './deliverables';
 import { createEngagement, transitionEngagement, updateEngagement } from './engagementCommands';
 import { getEngagement, listEngagements } from './engagements';
 import { listProgrammes, saveProgramme } from './programmes';
-import { chooseSharedFolder, updateSettings } from './settings/update';
+import { chooseFolder, chooseSharedFolder, updateSettings } from './settings/update';
 import { listConflicts, resolveConflict } from './sync/conflicts';
 import { syncStatus } from './sync/status';
 import { runSync } from './sync/sync';
+import { reviewQueue } from './review/catalogue';
+import { decide } from './review/decide';
+import { openDeliverable, openPackageByHand } from './review/openByHand';
+import { reviewPackage } from './review/packageView';
+import { exportRegionProgramme, regionProgramme } from './review/programme';
+import { checkDecisions } from './reviews/inbox';
+import { ignoredDecisions } from './reviews/records';
 
 async function countRows(context: ServiceContext, table: string): Promise<number> {
   const [row] = (await context.db(table).count({ count: '*' })) as [{ count: number }];
@@ -39,6 +46,7 @@ export const handlers: Handlers<ServiceContext> = {
   'settings.get': (_input, context) => context.settings.get(),
   'settings.update': (input, context) => updateSettings(context, input),
   'settings.chooseSharedFolder': (_input, context) => chooseSharedFolder(context),
+  'app.chooseFolder': (input, context) => chooseFolder(context, input.title),
   'demo.load': (input, context) => loadDemoData(context, input),
   'engagements.list': (_input, context) => listEngagements(context.db),
   'engagements.get': (input, context) => getEngagement(context.db, input.id),
@@ -77,4 +85,14 @@ export const handlers: Handlers<ServiceContext> = {
   'sync.run': (_input, context) => runSync(context),
   'sync.conflicts': (_input, context) => listConflicts(context),
   'sync.resolveConflict': (input, context) => resolveConflict(context, input.id, input.keep),
+
+  'review.queue': (_input, context) => reviewQueue(context),
+  'review.package': (input, context) => reviewPackage(context, input.key),
+  'review.openPackage': (input, context) => openPackageByHand(context, input.path),
+  'review.decide': (input, context) => decide(context, input),
+  'review.openDeliverable': (input, context) => openDeliverable(context, input.key, input.path),
+  'review.programme': (_input, context) => regionProgramme(context),
+  'review.exportProgramme': (input, context) => exportRegionProgramme(context, input.format),
+  'reviews.check': (_input, context) => checkDecisions(context),
+  'reviews.ignored': (_input, context) => ignoredDecisions(context.db),
 };

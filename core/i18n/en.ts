@@ -1,3 +1,8 @@
+import { reviewEn } from './review.en';
+import { reviewUiEn } from './reviewUi.en';
+import { reviewScreenEn } from './reviewScreen.en';
+import { regionProgrammeEn } from './regionProgramme.en';
+import { firmReviewEn } from './firmReview.en';
 import type { MessageKey } from './fr';
 
 import { closingEn } from './closing.en';
@@ -13,7 +18,7 @@ import { documentsPdfEn } from './documents.pdf.en';
 import { documentsSheetEn } from './documents.sheet.en';
 import { timesheetEn } from './timesheet.en';
 
-const interfaceEn: Record<Exclude<MessageKey, keyof typeof rulesEn | keyof typeof directoryEn | keyof typeof programmeEn | keyof typeof daysEn | keyof typeof timesheetEn | keyof typeof documentsEn | keyof typeof documentsPdfEn | keyof typeof documentsSheetEn | keyof typeof closingEn | keyof typeof closingUiEn | keyof typeof syncEn | keyof typeof syncUiEn>, string> = {
+const interfaceEn: Record<Exclude<MessageKey, keyof typeof rulesEn | keyof typeof directoryEn | keyof typeof programmeEn | keyof typeof daysEn | keyof typeof timesheetEn | keyof typeof documentsEn | keyof typeof documentsPdfEn | keyof typeof documentsSheetEn | keyof typeof closingEn | keyof typeof closingUiEn | keyof typeof syncEn | keyof typeof syncUiEn | keyof typeof reviewEn | keyof typeof reviewUiEn | keyof typeof reviewScreenEn | keyof typeof regionProgrammeEn | keyof typeof firmReviewEn>, string> = {
   'app.name': 'Carnet',
   'app.tagline': 'Mission logbook — Relocation / Diversification',
   'app.version': 'Version {version}',
@@ -177,4 +182,4 @@ const interfaceEn: Record<Exclude<MessageKey, keyof typeof rulesEn | keyof typeo
   'common.error': 'Something went wrong',
 };
 
-export const en: Record<MessageKey, string> = { ...interfaceEn, ...rulesEn, ...directoryEn, ...programmeEn, ...daysEn, ...timesheetEn, ...documentsEn, ...documentsPdfEn, ...documentsSheetEn, ...closingEn, ...closingUiEn, ...syncEn, ...syncUiEn };
+export const en: Record<MessageKey, string> = { ...interfaceEn, ...rulesEn, ...directoryEn, ...programmeEn, ...daysEn, ...timesheetEn, ...documentsEn, ...documentsPdfEn, ...documentsSheetEn, ...closingEn, ...closingUiEn, ...syncEn, ...syncUiEn, ...reviewEn, ...reviewUiEn, ...reviewScreenEn, ...regionProgrammeEn, ...firmReviewEn };

@@ -1,4 +1,9 @@
 // French is the reference catalogue: every other language must have exactly these keys.
+import { reviewFr } from './review.fr';
+import { reviewUiFr } from './reviewUi.fr';
+import { reviewScreenFr } from './reviewScreen.fr';
+import { regionProgrammeFr } from './regionProgramme.fr';
+import { firmReviewFr } from './firmReview.fr';
 import { closingFr } from './closing.fr';
 import { closingUiFr } from './closingUi.fr';
 import { syncFr } from './sync.fr';
@@ -176,6 +181,6 @@ const interfaceFr = {
   'common.error': 'Une erreur est survenue',
 } as const;
 
-export const fr = { ...interfaceFr, ...rulesFr, ...directoryFr, ...programmeFr, ...daysFr, ...timesheetFr, ...documentsFr, ...documentsPdfFr, ...documentsSheetFr, ...closingFr, ...closingUiFr, ...syncFr, ...syncUiFr };
+export const fr = { ...interfaceFr, ...rulesFr, ...directoryFr, ...programmeFr, ...daysFr, ...timesheetFr, ...documentsFr, ...documentsPdfFr, ...documentsSheetFr, ...closingFr, ...closingUiFr, ...syncFr, ...syncUiFr, ...reviewFr, ...reviewUiFr, ...reviewScreenFr, ...regionProgrammeFr, ...firmReviewFr };
 
 export type MessageKey = keyof typeof fr;

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import { installCaptureTriggers } from '../sync/capture';
-import { DELETED_COLUMN, SYNC_COLUMNS, SYNC_TABLES } from '../sync/schema';
+import { installCaptureTriggers, presentSyncColumns } from '../sync/capture';
+import { DELETED_COLUMN, SYNC_TABLES } from '../sync/schema';
 
 // Sync through the shared folder (issue 6). Device-local bookkeeping, never synced:
 // - sync_state: one row — this database's device id, its hybrid logical clock, whether other
@@ -116,8 +116,8 @@ export async function up(knex: Knex): Promise<void> {
   // anywhere since wins over it — above all the default programme, whose fixed ids every device
   // creates: a device installed later must not reset a programme another one edited.
   await knex.raw(`UPDATE sync_state SET clock_millis = CAST(ROUND(unixepoch('subsec') * 1000) AS INTEGER) WHERE id = 1`);
-  for (const table of SYNC_TABLES) {
-    const cells = [...SYNC_COLUMNS[table].map((column) => `SELECT '${column}' AS col, t."${column}" AS value, t.id AS row_id FROM "${table}" t`), `SELECT '${DELETED_COLUMN}', 0, t.id FROM "${table}" t`];
+  for (const [table, columns] of await presentSyncColumns(knex)) {
+    const cells = [...columns.map((column) => `SELECT '${column}' AS col, t."${column}" AS value, t.id AS row_id FROM "${table}" t`), `SELECT '${DELETED_COLUMN}', 0, t.id FROM "${table}" t`];
     await knex.raw(`INSERT INTO sync_outbox (millis, counter, tbl, row_id, col, value)
       SELECT ${SEED_MILLIS}, 0, '${table}', c.row_id, c.col, c.value FROM (${cells.join(' UNION ALL ')}) c ORDER BY c.row_id`);
   }

@@ -51,10 +51,23 @@ export function captureTriggerSql(table: string, columns: readonly string[]): st
 
 const KINDS = ['insert', 'update', 'rekey', 'delete'];
 
-/** (Re)creates the capture triggers of every shared table. */
-export async function installCaptureTriggers(knex: Knex): Promise<void> {
+/**
+ * The shared tables and synced columns the database holds now: during the migrations, a table or
+ * column a later migration creates is not there yet (and gets its triggers once it is).
+ */
+export async function presentSyncColumns(knex: Knex): Promise<[table: (typeof SYNC_TABLES)[number], columns: string[]][]> {
+  const present: [(typeof SYNC_TABLES)[number], string[]][] = [];
   for (const table of SYNC_TABLES) {
+    const columns = new Set(((await knex.raw(`SELECT name FROM pragma_table_info('${table}')`)) as { name: string }[]).map((row) => row.name));
+    if (columns.size > 0) present.push([table, SYNC_COLUMNS[table].filter((column) => columns.has(column))]);
+  }
+  return present;
+}
+
+/** (Re)creates the capture triggers of every shared table present. */
+export async function installCaptureTriggers(knex: Knex): Promise<void> {
+  for (const [table, columns] of await presentSyncColumns(knex)) {
     for (const kind of KINDS) await knex.raw(`DROP TRIGGER IF EXISTS ${quote(`sync_capture_${table}_${kind}`)}`);
-    for (const statement of captureTriggerSql(table, SYNC_COLUMNS[table])) await knex.raw(statement);
+    for (const statement of captureTriggerSql(table, columns)) await knex.raw(statement);
   }
 }

@@ -24,6 +24,7 @@ export const SYNC_COLUMNS: Readonly<Record<SharedTable, readonly string[]>> = {
   status_changes: ['engagement_id', 'from_status', 'to_status', 'at', 'by'],
   day_entry_changes: ['engagement_id', 'consultant_id', 'date', 'before_json', 'after_json', 'at', 'by', 'device'],
   packages: ['engagement_id', 'version', 'created_at', 'created_by', 'manifest_sha256', 'folder', 'half_days_logged', 'amount_cents'],
+  review_decisions: ['engagement_id', 'version', 'decision', 'reviewer', 'decided_at', 'comments_json', 'manifest_sha256'],
 };
 
 /** Parents before children: rows are created in this order and deleted in the reverse one. */

@@ -11,6 +11,9 @@ export type Route =
   | { name: 'timesheet' }
   | { name: 'settings' }
   | { name: 'sync' }
+  | { name: 'review' }
+  | { name: 'reviewPackage'; key: string }
+  | { name: 'regionProgramme' }
   | { name: 'notFound'; path: string };
 
 /** Screens reached by a fixed path. */
@@ -23,6 +26,8 @@ const STATIC_ROUTES: Record<string, Route> = {
   '/timesheet': { name: 'timesheet' },
   '/settings': { name: 'settings' },
   '/sync': { name: 'sync' },
+  '/review': { name: 'review' },
+  '/region/programme': { name: 'regionProgramme' },
 };
 
 /** `#/` (or an empty hash) → list, `#/engagements/<id>` → engagement page. */
@@ -40,6 +45,9 @@ export function parseRoute(hash: string): Route {
       return { name: 'notFound', path };
     }
   }
+  // A package's key is hexadecimal (see services/review).
+  const reviewPackage = /^\/review\/([0-9a-f]{8,64})\/?$/.exec(path);
+  if (reviewPackage) return { name: 'reviewPackage', key: reviewPackage[1]! };
   return { name: 'notFound', path };
 }
 
@@ -64,6 +72,10 @@ export const hrefs = {
   settings: () => '#/settings',
   /** The sync screen, optionally brought to one of its sections (`#/sync?section=conflicts`). */
   sync: (section?: SyncSection) => (section ? `#/sync?section=${section}` : '#/sync'),
+  /** The Région's review queue. */
+  review: () => '#/review',
+  reviewPackage: (key: string) => `#/review/${key}`,
+  regionProgramme: () => '#/region/programme',
 };
 
 export function navigate(href: string): void {
@@ -87,6 +99,8 @@ export function routeKey(route: Route): string {
       return 'list';
     case 'engagement':
       return `engagement:${route.id}`;
+    case 'reviewPackage':
+      return `reviewPackage:${route.key}`;
     case 'notFound':
       return `notFound:${route.path}`;
     default:

@@ -19,6 +19,7 @@ import { formatDays } from '../../core/money';
 import { checkEngagementFile } from '../../core/packageChecks';
 import type { Database } from '../../db/connection';
 import type { ServiceContext } from '../context';
+import { exchangeFolderOf } from '../settings/update';
 import { recordStatusChange } from '../engagementCommands';
 import { getEngagement } from '../engagements';
 import { DOCUMENT_ORDER, DOCUMENTS } from './documents';
@@ -62,7 +63,9 @@ export async function closingChecklist(context: ServiceContext, engagementId: st
   const locale = context.settings.get().locale;
   const detail = await getEngagement(context.db, engagementId);
   const { engagement } = detail;
-  const { sharedFolder, firmName } = context.settings.get();
+  const { firmName } = context.settings.get();
+  // Packages go to the folder shared with the Région (the shared folder unless another is set).
+  const sharedFolder = exchangeFolderOf(context.settings.get());
   const checks: ClosingCheck[] = [];
   const check = (key: ClosingCheck['key'], ok: boolean, severity: ClosingCheck['severity'], messageKey: MessageKey, params: Record<string, string | number> = {}) =>
     checks.push({ key, ok, severity, message: translate(locale, messageKey, params) });
@@ -185,7 +188,7 @@ export async function closeEngagement(
       details: blocking,
     });
   }
-  const sharedFolder = context.settings.get().sharedFolder!;
+  const sharedFolder = exchangeFolderOf(context.settings.get())!;
   const detail = await getEngagement(context.db, engagementId);
   const createdAt = context.now();
   const stepsTotal = DOCUMENT_ORDER.length + detail.deliverables.length + 2;
@@ -281,7 +284,7 @@ export async function exportPackage(context: ServiceContext, engagementId: strin
 /** The context with another shared folder, for one command (the saved setting is untouched). */
 function withSharedFolder(context: ServiceContext, sharedFolder: string): ServiceContext {
   const settings = context.settings;
-  return { ...context, settings: { get: () => ({ ...settings.get(), sharedFolder }), update: (patch) => settings.update(patch) } };
+  return { ...context, settings: { get: () => ({ ...settings.get(), sharedFolder, exchangeFolder: sharedFolder }), update: (patch) => settings.update(patch) } };
 }
 
 /** Shows a package's folder in the file manager, where the shell can; says where it is anyway. */

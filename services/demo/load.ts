@@ -65,6 +65,8 @@ export async function loadDemoData(context: ServiceContext, { force = false }: {
     await trx.batchInsert('deliverables', deliverables.map(deliverableToRow), CHUNK);
   });
   if (!context.settings.get().firmName.trim()) context.settings.update({ firmName: DEMO_FIRM_NAME });
+  // The demo is a firm's data: an installation without a role yet becomes the firm's.
+  if (context.settings.get().role === null) context.settings.update({ role: 'firm' });
 
   return {
     companies: dataset.companies.length,

@@ -1,9 +1,11 @@
 // Automatic sync while the app is open: soon after local changes (so that another device sees
 // them), when another device's files arrive in the shared folder (file watching), and every few
 // minutes anyway (watching is unreliable on network shares). Each run is a normal sync; runs
-// never overlap (runSync joins the one in progress).
+// never overlap (runSync joins the one in progress). The same loop reads the Région's decisions on
+// submitted missions from the exchange folder.
 import { watch, type FSWatcher } from 'node:fs';
 import type { ServiceContext } from '../context';
+import { checkDecisions } from '../reviews/inbox';
 import { devicesFolderOf } from './folders';
 import { runSync } from './sync';
 
@@ -62,17 +64,32 @@ export function startSyncScheduler(context: ServiceContext, options: SchedulerOp
     }
   };
 
+  // The Région's decisions on submitted missions arrive in the exchange folder as files.
+  let reading: Promise<void> | null = null;
+  const readDecisions = () => {
+    if (stopped || reading || context.settings.get().role === 'region') return;
+    reading = (async () => {
+      if (await context.db('engagements').where({ status: 'submitted' }).first('id')) await checkDecisions(context);
+    })()
+      .catch(onError)
+      .finally(() => (reading = null));
+  };
+
   const check = setInterval(() => {
     if (stopped) return;
     rewatch();
     waitingChanges().then((waiting) => waiting && run(), onError);
+    readDecisions();
   }, checkMs);
   const interval = setInterval(run, intervalMs);
   check.unref();
   interval.unref();
   rewatch();
   // A first sync shortly after opening: whatever arrived while the app was closed.
-  const first = setTimeout(run, Math.min(debounceMs, 1_000));
+  const first = setTimeout(() => {
+    run();
+    readDecisions();
+  }, Math.min(debounceMs, 1_000));
   first.unref();
 
   return {
@@ -83,7 +100,7 @@ export function startSyncScheduler(context: ServiceContext, options: SchedulerOp
       clearTimeout(first);
       if (debounce) clearTimeout(debounce);
       watcher?.close();
-      await last;
+      await Promise.all([last, reading]);
     },
   };
 }

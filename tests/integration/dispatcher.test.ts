@@ -61,6 +61,12 @@ const REQUIRED_FIELDS: Partial<Record<MethodName, string[]>> = {
   'packages.reveal': ['packageId'],
   'documents.export': ['engagementId', 'document'],
   'sync.resolveConflict': ['id', 'keep'],
+  'app.chooseFolder': ['title'],
+  'review.package': ['key'],
+  'review.openPackage': ['path'],
+  'review.decide': ['key', 'decision', 'comments'],
+  'review.openDeliverable': ['key', 'path'],
+  'review.exportProgramme': ['format'],
 };
 
 /** A valid input of each method plus one key the contract does not know. */
@@ -106,6 +112,16 @@ const WITH_UNKNOWN_KEY: Record<MethodName, Record<string, unknown>> = {
   'sync.run': { bogus: 1 },
   'sync.conflicts': { bogus: 1 },
   'sync.resolveConflict': { id: 1, keep: 'loser', bogus: 1 },
+  'app.chooseFolder': { title: 'Dossier', bogus: 1 },
+  'review.queue': { bogus: 1 },
+  'review.package': { key: 'abcdef0123456789abcdef01', bogus: 1 },
+  'review.openPackage': { path: '/tmp/x', bogus: 1 },
+  'review.decide': { key: 'abcdef0123456789abcdef01', decision: 'approved', comments: [], bogus: 1 },
+  'review.openDeliverable': { key: 'abcdef0123456789abcdef01', path: 'deliverables/a.pdf', bogus: 1 },
+  'review.programme': { bogus: 1 },
+  'review.exportProgramme': { format: 'csv', bogus: 1 },
+  'reviews.check': { bogus: 1 },
+  'reviews.ignored': { bogus: 1 },
 };
 
 describe('dispatcher: unknown methods', () => {

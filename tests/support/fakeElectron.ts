@@ -217,7 +217,7 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     }),
   };
   const ipcMain = new FakeIpcMain();
-  const shell = { openExternal: vi.fn(async (_url: string) => {}), showItemInFolder: vi.fn((_fullPath: string) => {}) };
+  const shell = { openExternal: vi.fn(async (_url: string) => {}), showItemInFolder: vi.fn((_fullPath: string) => {}), openPath: vi.fn(async (_path: string) => '') };
   const screen = { getAllDisplays: () => displays.map((workArea) => ({ workArea, bounds: workArea })) };
   const session = {
     defaultSession: {

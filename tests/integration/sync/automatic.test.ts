@@ -44,7 +44,7 @@ describe('automatic sync', () => {
 describe('the desktop folder picker', () => {
   it('saves the chosen folder after the usual checks, and says when there is no picker', async () => {
     let chosen: string | null = null;
-    const desktop = { revealInFolder: () => {}, chooseFolder: async () => chosen };
+    const desktop = { revealInFolder: () => {}, chooseFolder: async () => chosen, openPath: async () => {} };
     const app = await openTestApp({ desktop });
     opened.push(app);
     expect((await app.call('app.info', {})).canChooseFolder).toBe(true);

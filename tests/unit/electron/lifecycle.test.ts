@@ -76,6 +76,16 @@ describe('once ready', () => {
     expect(electron.shell.showItemInFolder).toHaveBeenCalledWith('/partage/packages/RD-2022-014/v1');
   });
 
+  it('opens a deliverable with the system’s application, and says when none could', async () => {
+    const { electron, openApplication } = start();
+    await electron.app.markReady();
+    const options = openApplication.mock.calls[0]![0];
+    await options.desktop!.openPath('/partage/packages/RD-2022-014/v1/deliverables/rapport.pdf');
+    expect(electron.shell.openPath).toHaveBeenCalledWith('/partage/packages/RD-2022-014/v1/deliverables/rapport.pdf');
+    electron.shell.openPath.mockResolvedValueOnce('No application is associated with the specified file');
+    await expect(options.desktop!.openPath('/tmp/x.bin')).rejects.toThrow('No application');
+  });
+
   it('lends the system’s folder picker for the shared folder, and syncs by itself', async () => {
     const { electron, openApplication } = start();
     await electron.app.markReady();
@@ -93,9 +103,9 @@ describe('once ready', () => {
     expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(electron.permissionHandlers.request).toBeTypeOf('function');
     expect(openSettings).toHaveBeenCalledWith('/home/marie/.config/Carnet');
-    expect(openApplication).toHaveBeenCalledWith({ dataDir: '/home/marie/.config/Carnet', settings: expect.objectContaining({ get: expect.any(Function) }), desktop: { revealInFolder: expect.any(Function), chooseFolder: expect.any(Function) }, autoSync: true });
+    expect(openApplication).toHaveBeenCalledWith({ dataDir: '/home/marie/.config/Carnet', settings: expect.objectContaining({ get: expect.any(Function) }), desktop: { revealInFolder: expect.any(Function), chooseFolder: expect.any(Function), openPath: expect.any(Function) }, autoSync: true });
     const settings = openApplication.mock.calls[0]![0].settings!;
-    expect(settings.update({ locale: 'en' })).toEqual({ locale: 'en', sharedFolder: null, firmName: '', deviceId: null });
+    expect(settings.update({ locale: 'en' })).toEqual({ locale: 'en', sharedFolder: null, firmName: '', deviceId: null, role: null, exchangeFolder: null, reviewFolders: [], reviewerName: '' });
   });
 
   it('opens one sandboxed window on app://carnet/index.html', async () => {

@@ -45,7 +45,7 @@ describe('electron/main.ts', () => {
   it('answers the renderer through the real dispatcher', async () => {
     const frame = fake.windows[0]!.webContents.mainFrame;
     await expect(fake.ipcMain.invoke(IPC_CHANNEL, frame, 'app.info', {})).resolves.toMatchObject({ ok: true, result: { dataDir: userData, locale: 'fr' } });
-    await expect(fake.ipcMain.invoke(IPC_CHANNEL, frame, 'settings.update', { locale: 'en' })).resolves.toEqual({ ok: true, result: { locale: 'en', sharedFolder: null, firmName: '', deviceId: null } });
+    await expect(fake.ipcMain.invoke(IPC_CHANNEL, frame, 'settings.update', { locale: 'en' })).resolves.toEqual({ ok: true, result: { locale: 'en', sharedFolder: null, firmName: '', deviceId: null, role: null, exchangeFolder: null, reviewFolders: [], reviewerName: '' } });
   });
 
   it('closes the database on quit', async () => {

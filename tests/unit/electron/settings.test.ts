@@ -48,34 +48,34 @@ describe('openSettingsFile (electron-store)', () => {
 
   it('shares its file with the CLI and browser host (conf)', async () => {
     const settings = createStoreSettings(openSettingsFile(dataDir, ipcMain()));
-    expect(settings.get()).toEqual({ locale: 'fr', sharedFolder: null, firmName: '', deviceId: null });
-    expect(settings.update({ locale: 'en' })).toEqual({ locale: 'en', sharedFolder: null, firmName: '', deviceId: null });
+    expect(settings.get()).toEqual({ locale: 'fr', sharedFolder: null, firmName: '', deviceId: null, role: null, exchangeFolder: null, reviewFolders: [], reviewerName: '' });
+    expect(settings.update({ locale: 'en' })).toEqual({ locale: 'en', sharedFolder: null, firmName: '', deviceId: null, role: null, exchangeFolder: null, reviewFolders: [], reviewerName: '' });
     expect(JSON.parse(await readFile(path.join(dataDir, 'settings.json'), 'utf8'))).toMatchObject({ locale: 'en' });
-    expect(createConfSettings(dataDir).get()).toEqual({ locale: 'en', sharedFolder: null, firmName: '', deviceId: null });
+    expect(createConfSettings(dataDir).get()).toEqual({ locale: 'en', sharedFolder: null, firmName: '', deviceId: null, role: null, exchangeFolder: null, reviewFolders: [], reviewerName: '' });
 
     createConfSettings(dataDir).update({ locale: 'fr' });
-    expect(createStoreSettings(openSettingsFile(dataDir, ipcMain())).get()).toEqual({ locale: 'fr', sharedFolder: null, firmName: '', deviceId: null });
+    expect(createStoreSettings(openSettingsFile(dataDir, ipcMain())).get()).toEqual({ locale: 'fr', sharedFolder: null, firmName: '', deviceId: null, role: null, exchangeFolder: null, reviewFolders: [], reviewerName: '' });
   });
 
   it('starts over from the defaults when the file was damaged', async () => {
     await writeFile(path.join(dataDir, 'settings.json'), '{"locale": "fr", "windowState": {"x": "oops"');
-    expect(createStoreSettings(openSettingsFile(dataDir, ipcMain())).get()).toEqual({ locale: 'fr', sharedFolder: null, firmName: '', deviceId: null });
+    expect(createStoreSettings(openSettingsFile(dataDir, ipcMain())).get()).toEqual({ locale: 'fr', sharedFolder: null, firmName: '', deviceId: null, role: null, exchangeFolder: null, reviewFolders: [], reviewerName: '' });
   });
 });
 
 describe('createStoreSettings', () => {
   it('implements services’ SettingsStore: read, update, persist', () => {
     const settings = createStoreSettings(openConf());
-    expect(settings.get()).toEqual({ locale: 'fr', sharedFolder: null, firmName: '', deviceId: null });
+    expect(settings.get()).toEqual({ locale: 'fr', sharedFolder: null, firmName: '', deviceId: null, role: null, exchangeFolder: null, reviewFolders: [], reviewerName: '' });
     settings.update({ locale: 'en' });
-    expect(createStoreSettings(openConf()).get()).toEqual({ locale: 'en', sharedFolder: null, firmName: '', deviceId: null });
-    expect(settings.update({})).toEqual({ locale: 'en', sharedFolder: null, firmName: '', deviceId: null });
+    expect(createStoreSettings(openConf()).get()).toEqual({ locale: 'en', sharedFolder: null, firmName: '', deviceId: null, role: null, exchangeFolder: null, reviewFolders: [], reviewerName: '' });
+    expect(settings.update({})).toEqual({ locale: 'en', sharedFolder: null, firmName: '', deviceId: null, role: null, exchangeFolder: null, reviewFolders: [], reviewerName: '' });
   });
 
   it('keeps the shared folder and the firm’s name, read alike by the CLI (conf)', () => {
     const settings = createStoreSettings(openConf());
     settings.update({ sharedFolder: '/srv/partage', firmName: 'Cabinet Loire Industrie Conseil' });
-    expect(createConfSettings(dataDir).get()).toEqual({ locale: 'fr', sharedFolder: '/srv/partage', firmName: 'Cabinet Loire Industrie Conseil', deviceId: null });
+    expect(createConfSettings(dataDir).get()).toEqual({ locale: 'fr', sharedFolder: '/srv/partage', firmName: 'Cabinet Loire Industrie Conseil', deviceId: null, role: null, exchangeFolder: null, reviewFolders: [], reviewerName: '' });
     settings.update({ sharedFolder: null });
     expect(createStoreSettings(openConf()).get().sharedFolder).toBeNull();
   });
@@ -83,7 +83,7 @@ describe('createStoreSettings', () => {
   it('refuses a locale outside the schema', () => {
     const settings = createStoreSettings(openConf());
     expect(() => settings.update({ locale: 'de' as never })).toThrow(/schema/i);
-    expect(settings.get()).toEqual({ locale: 'fr', sharedFolder: null, firmName: '', deviceId: null });
+    expect(settings.get()).toEqual({ locale: 'fr', sharedFolder: null, firmName: '', deviceId: null, role: null, exchangeFolder: null, reviewFolders: [], reviewerName: '' });
   });
 });
 
@@ -91,7 +91,7 @@ describe('createWindowStateStore', () => {
   it('remembers the window geometry next to the settings', () => {
     createWindowStateStore(openConf()).save({ x: 10.4, y: -20, width: 1200.6, height: 800, maximized: true });
     expect(createWindowStateStore(openConf()).load()).toEqual({ x: 10, y: -20, width: 1201, height: 800, maximized: true });
-    expect(createStoreSettings(openConf()).get()).toEqual({ locale: 'fr', sharedFolder: null, firmName: '', deviceId: null });
+    expect(createStoreSettings(openConf()).get()).toEqual({ locale: 'fr', sharedFolder: null, firmName: '', deviceId: null, role: null, exchangeFolder: null, reviewFolders: [], reviewerName: '' });
   });
 
   it('loads nothing before the first save', () => {

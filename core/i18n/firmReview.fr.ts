@@ -1,0 +1,3 @@
+// firmReview messages (French is the reference).
+export const firmReviewFr = {
+} as const;
