@@ -8,6 +8,10 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
           environment: 'node',
+          // Integration tests open databases and write folders: on a busy 2-core machine a few
+          // take seconds. A limit against hangs, not a speed check (benchmarks are in bench/).
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
         },
       },
       {

@@ -31,7 +31,8 @@ import type { CompanyRow, ConsultantRow, DayEntryRow, EngagementRecord } from '.
 import { companyIdOf, dayEntryIdOf } from '../db/sync/naturalIds';
 import { SYNC_COLUMNS } from '../db/sync/schema';
 import { openApplication, type Application } from '../services/application';
-import { deviceFolderOf, devicesFolderOf, sha256Hex } from '../services/sync/folders';
+import { sha256Of } from '../services/files';
+import { deviceFolderOf, devicesFolderOf } from '../services/sync/folders';
 import { mintDeviceId } from '../services/sync/identity';
 import { runSync } from '../services/sync/sync';
 
@@ -237,7 +238,7 @@ const readStarted = performance.now();
 for (const source of sources) {
   const folder = deviceFolderOf(importer.replica, source.deviceId);
   for (let segment = 1; segment <= exports[source.index]!.segments; segment++) {
-    const read = readSegment(await readFile(path.join(folder, segmentFileName(segment)), 'utf8'), segment, sha256Hex);
+    const read = readSegment(await readFile(path.join(folder, segmentFileName(segment)), 'utf8'), segment, sha256Of);
     if (read.state !== 'complete') throw new Error(`segment ${segment} of device ${source.index}: ${read.reason}`);
     allOps.push(...read.ops);
   }
@@ -324,12 +325,12 @@ for (let writer = 0; writer < DEVICES && segmentsPerWriter > 0; writer++) {
       id: `${node}:${segment}`, hlc: serializeHlc({ millis: millis + Math.floor(segment / 0x8000), counter: segment % 0x8000, node }), table: 'day_entries', row,
       column: 'summary', value: `Relu sur le poste ${writer + DEVICES}, passage ${segment}`, prev: summaryClocks.get(row) ?? null,
     };
-    last = segmentText(segment, [op], sha256Hex);
+    last = segmentText(segment, [op], sha256Of);
     await writeFile(path.join(folder, segmentFileName(segment)), last);
   }
   const manifest: DeviceManifest = deviceManifestSchema.parse({
     format: SYNC_FORMAT, formatVersion: SYNC_FORMAT_VERSION, deviceId: node, deviceName: `poste-${writer + DEVICES}`, lastSegment: segmentsPerWriter,
-    lastSegmentSha256: sha256Hex(last), writeNonce: '0123456789abcdef', schema: LATEST_MIGRATION, updatedAt: new Date().toISOString(),
+    lastSegmentSha256: sha256Of(last), writeNonce: '0123456789abcdef', schema: LATEST_MIGRATION, updatedAt: new Date().toISOString(),
   });
   await writeFile(path.join(folder, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
 }

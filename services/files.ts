@@ -15,7 +15,8 @@ export interface FileStore {
   has(sha256: string): Promise<boolean>;
 }
 
-export const sha256Of = (content: Uint8Array): string => createHash('sha256').update(content).digest('hex');
+/** The SHA-256 of bytes or of a text's UTF-8, in lowercase hexadecimal: every hash Carnet writes. */
+export const sha256Of = (content: Uint8Array | string): string => createHash('sha256').update(content).digest('hex');
 
 const SHA256 = /^[0-9a-f]{64}$/;
 

@@ -11,6 +11,7 @@ import type { Locale } from '../../core/domain';
 import { translate, type MessageKey, type MessageParams } from '../../core/i18n';
 import { checkEngagementFile, checkManifestAgainstEngagement, type PackageIssue } from '../../core/packageChecks';
 import { timesheetCsvRows, TIMESHEET_CSV_HEADER } from '../../core/timesheetRows';
+import { sha256Of } from '../files';
 
 /** A finding as the verifier reports it: the file, the field, the rule, a sentence. */
 export interface PackageFinding {
@@ -93,7 +94,7 @@ export async function verifyPackage(folder: string, locale: Locale): Promise<Ver
     report(PACKAGE_FILES.manifest, '', 'package.verify.manifestMissing');
     return result;
   }
-  result.manifestSha256 = createHash('sha256').update(manifestBytes).digest('hex');
+  result.manifestSha256 = sha256Of(manifestBytes);
   const manifestJson = parseJson(manifestBytes.toString('utf8'));
   if (!manifestJson.ok) {
     report(PACKAGE_FILES.manifest, '', 'package.verify.json', { error: manifestJson.error });

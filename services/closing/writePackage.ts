@@ -1,9 +1,10 @@
 // Writing a package folder as the spec asks: everything under a temporary name in the reference's
 // folder, manifest.json last, then one rename into `v<n>`; never modified afterwards.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { renameWithRetry } from '../atomicFiles';
+import { sha256Of } from '../files';
 import { packageJson, parseVersionFolder, PACKAGE_FILES, type Manifest, type ManifestEntry } from '../../core/closingPackage';
 
 export const PACKAGES_FOLDER = 'packages';
@@ -57,7 +58,7 @@ export async function writePackage(options: {
       const target = path.join(temporary, ...file.path.split('/'));
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, file.content, { flush: true });
-      entries.push({ path: file.path, bytes: file.content.byteLength, sha256: createHash('sha256').update(file.content).digest('hex') });
+      entries.push({ path: file.path, bytes: file.content.byteLength, sha256: sha256Of(file.content) });
       options.onFile?.(file);
     }
     entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -80,7 +81,7 @@ export async function writePackage(options: {
     return {
       folder,
       manifest,
-      manifestSha256: createHash('sha256').update(manifestBytes).digest('hex'),
+      manifestSha256: sha256Of(manifestBytes),
       bytes: entries.reduce((sum, entry) => sum + entry.bytes, 0) + manifestBytes.byteLength,
     };
   } finally {

@@ -14,6 +14,7 @@ import type { Database } from '../../db/connection';
 import { verifyPackage, type PackageFinding, type VerifiedPackage } from '../closing/verify';
 import { PACKAGES_FOLDER } from '../closing/writePackage';
 import type { ServiceContext } from '../context';
+import { sha256Of } from '../files';
 
 /** What is kept of a package between two looks: its row without the parts that change alone. */
 type CachedRow = Omit<ReviewQueueRow, 'status' | 'decidedAt' | 'superseded'>;
@@ -31,7 +32,7 @@ interface PackageRecordRow {
 }
 
 /** A package's key: its folder, hashed (stable, and safe in a URL). */
-export const packageKeyOf = (folder: string) => createHash('sha256').update(path.resolve(folder)).digest('hex').slice(0, 24);
+export const packageKeyOf = (folder: string) => sha256Of(path.resolve(folder)).slice(0, 24);
 
 /** The folder `folder` sits in as `<root>/packages/<ref>/v<n>`, or null. */
 export function exchangeRootOf(folder: string): string | null {

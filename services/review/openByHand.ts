@@ -9,8 +9,9 @@ import { CarnetError } from '../../core/errors';
 import { translate } from '../../core/i18n';
 import type { OpenedDeliverable, ReviewQueueRow } from '../../core/review';
 import type { ServiceContext } from '../context';
+import { sha256Of } from '../files';
 import { addManualPackage, queueRowOf } from './catalogue';
-import { fileInPackage, sha256Of } from './packageView';
+import { fileInPackage } from './packageView';
 
 /** A zip larger than this is not a closing package (deliverables are at most 20 MiB each). */
 const MAX_ZIP_BYTES = 512 * 1024 * 1024;

@@ -1,7 +1,6 @@
 // One package as the Région's reviewer examines it: the report, the timesheet, the deliverables
 // and their hashes, the cost split recomputed, what changed since the previous version, and the
 // decision if one was written.
-import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { engagementFileSchema, PACKAGE_FILES, type EngagementFile } from '../../core/closingPackage';
@@ -10,12 +9,11 @@ import { diffPackages } from '../../core/packageDiff';
 import type { ReviewDeliverable, ReviewPackageView, SplitComparison, VersionDiff } from '../../core/review';
 import { verifyPackage } from '../closing/verify';
 import type { ServiceContext } from '../context';
+import { sha256Of } from '../files';
 import { decisionPathOf, markOpened, packageKeyOf, queueRowOf, readWrittenDecision } from './catalogue';
 
 /** report.html is shown whole; a file beyond this is not a report Carnet wrote. */
 const MAX_REPORT_BYTES = 20 * 1024 * 1024;
-
-export const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** A deliverable's path inside the package, refused if it could leave the package's folder. */
 export function fileInPackage(folder: string, packagePath: string): string | null {

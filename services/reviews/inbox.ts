@@ -4,7 +4,6 @@
 // engagement; *changes requested* puts it back in progress (days unlocked) with the comments kept
 // beside the days and deliverables they are about. The decision itself is shared data (synced),
 // under an id derived from (engagement, version), so two devices reading it agree.
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EngagementStatus } from '../../core/domain';
@@ -13,6 +12,7 @@ import type { DecisionCheck } from '../../core/review';
 import { readReviewDecision, reviewPathOf, type ReviewDecision } from '../../core/reviewDecision';
 import { reviewDecisionIdOf } from '../../db/sync/naturalIds';
 import type { ServiceContext } from '../context';
+import { sha256Of } from '../files';
 import { recordStatusChange } from '../engagementCommands';
 import { exchangeFolderOf } from '../settings/update';
 import { receivedFromRow, type ReceivedRow, type StoredComment } from './records';
@@ -91,7 +91,7 @@ export async function checkDecisions(context: ServiceContext): Promise<DecisionC
     const file = path.join(folder, ...reviewPathOf(target.ref, target.version).split('/'));
     const bytes = await readFile(file).catch(() => null);
     if (!bytes) continue;
-    const fileSha256 = createHash('sha256').update(bytes).digest('hex');
+    const fileSha256 = sha256Of(bytes);
     // A file read before and unchanged is not read again (unless its decision was since lost).
     const before = known.get(file);
     if (before && before.file_sha256 === fileSha256 && before.engagement_id === target.engagement_id) {

@@ -11,8 +11,9 @@ import { directTransaction } from '../../db/directTransaction';
 import { LATEST_MIGRATION } from '../../db/migrate';
 import { stampOutbox } from '../../db/sync/merge';
 import { writeFileAtomic } from '../atomicFiles';
+import { sha256Of } from '../files';
 import type { ServiceContext } from '../context';
-import { deviceFolderOf, readDeviceManifest, sha256Hex, shownPath, type RawProblem } from './folders';
+import { deviceFolderOf, readDeviceManifest, shownPath, type RawProblem } from './folders';
 
 /** Operations per segment: about 0.7 MB, read in a few milliseconds. */
 export const SEGMENT_OPS = 5000;
@@ -50,7 +51,7 @@ async function segmentTextOf(context: ServiceContext, deviceId: string, record: 
     .whereBetween('seq', [record.first_seq, record.last_seq])
     .orderBy('seq')
     .select('seq', 'hlc', 'tbl', 'row_id', 'col', 'value', 'prev_hlc');
-  return segmentText(record.segment, rows.map(opOf(deviceId)), sha256Hex);
+  return segmentText(record.segment, rows.map(opOf(deviceId)), sha256Of);
 }
 
 export type ExportOutcome =
@@ -66,7 +67,7 @@ async function confirmedSeq(context: ServiceContext, folder: string, deviceId: s
   const records: SegmentRecord[] = await context.db('sync_segments').where({ device_id: deviceId }).orderBy('segment', 'desc').limit(200);
   for (const record of records) {
     const bytes = await readFile(path.join(folder, segmentFileName(record.segment))).catch(() => null);
-    if (bytes && sha256Hex(bytes) === record.sha256) return record.last_seq;
+    if (bytes && sha256Of(bytes) === record.sha256) return record.last_seq;
   }
   return 0;
 }
@@ -117,8 +118,8 @@ export async function exportOperations(context: ServiceContext, sharedFolder: st
       .limit(SEGMENT_OPS)
       .select('seq', 'hlc', 'tbl', 'row_id', 'col', 'value', 'prev_hlc');
     if (rows.length === 0) break;
-    const text = segmentText(next, rows.map(opOf(deviceId)), sha256Hex);
-    const record: SegmentRecord = { segment: next, first_seq: rows[0]!.seq, last_seq: rows.at(-1)!.seq, ops: rows.length, sha256: sha256Hex(text) };
+    const text = segmentText(next, rows.map(opOf(deviceId)), sha256Of);
+    const record: SegmentRecord = { segment: next, first_seq: rows[0]!.seq, last_seq: rows.at(-1)!.seq, ops: rows.length, sha256: sha256Of(text) };
     await context.db.transaction(async (trx) => {
       await trx('sync_segments').insert({ device_id: deviceId, ...record });
       await trx('sync_state').where({ id: 1 }).update({ exported_seq: record.last_seq });

@@ -1,5 +1,4 @@
 // Where sync lives in the shared folder, and how a device's manifest is read and written.
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deviceManifestSchema, SYNC_ROOT, type DeviceManifest } from '../../core/syncSegment';
@@ -12,7 +11,6 @@ export const deviceFolderOf = (sharedFolder: string, deviceId: string) => path.j
 /** A path as problems show it: relative to the shared folder, with `/`. */
 export const shownPath = (sharedFolder: string, file: string) => path.relative(sharedFolder, file).split(path.sep).join('/');
 
-export const sha256Hex = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
 
 /** A problem before it is phrased in the reader's language. */
 export interface RawProblem {

@@ -11,7 +11,8 @@ import { directTransaction, type DirectStatements } from '../../db/directTransac
 import { applyOperations, type ColumnRegistry } from '../../db/sync/merge';
 import { isKnownCell } from '../../db/sync/schema';
 import type { ServiceContext } from '../context';
-import { deviceFolderOf, devicesFolderOf, readDeviceManifest, sha256Hex, type RawProblem } from './folders';
+import { sha256Of } from '../files';
+import { deviceFolderOf, devicesFolderOf, readDeviceManifest, type RawProblem } from './folders';
 import { SYNC_ROOT } from '../../core/syncSegment';
 
 /** A device's clock may be this far ahead of ours before its operations wait (skews of days happen). */
@@ -172,7 +173,7 @@ export async function importOperations(
         break;
       }
       const text = await readFile(path.join(folder, name), 'utf8').catch(() => null);
-      const read = text === null ? ({ state: 'incomplete', reason: 'no_end' } as const) : readSegment(text, segment, sha256Hex);
+      const read = text === null ? ({ state: 'incomplete', reason: 'no_end' } as const) : readSegment(text, segment, sha256Of);
       if (read.state === 'incomplete') {
         problems.push({ kind: 'segment_incomplete', severity: 'warning', deviceId: other, file, params: { device: shownDevice, segment, reason: read.reason } });
         break;

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { segmentText, SYNC_FORMAT, SYNC_FORMAT_VERSION, type SyncOp } from '../../../core/syncSegment';
 import { renameWithRetry } from '../../../services/atomicFiles';
-import { deviceFolderOf, devicesFolderOf, sha256Hex } from '../../../services/sync/folders';
+import { sha256Of } from '../../../services/files';
+import { deviceFolderOf, devicesFolderOf } from '../../../services/sync/folders';
 import { runSync } from '../../../services/sync/sync';
 import { SYNC_COLUMNS } from '../../../db/sync/schema';
 import { openTestApp, type TestApp } from '../../support/testApp';
@@ -48,7 +49,7 @@ function consultantOps(id: string, name: string, millis = Date.now()): SyncOp[] 
   const cells: [string, string | number][] = [['_deleted', 0], ['name', name], ['email', `${id.toLowerCase()}@exemple.fr`], ['daily_rate_cents', 80_000]];
   return cells.map(([column, value]) => ({ id: `${FAKE}:${++fakeSeq}`, hlc, table: 'consultants', row: id, column, value, prev: null }));
 }
-async function writeFakeSegment(segment: number, ops: SyncOp[], text = segmentText(segment, ops, sha256Hex)): Promise<string> {
+async function writeFakeSegment(segment: number, ops: SyncOp[], text = segmentText(segment, ops, sha256Of)): Promise<string> {
   await mkdir(fakeFolder(), { recursive: true });
   const file = path.join(fakeFolder(), `ops-${String(segment).padStart(8, '0')}.jsonl`);
   await writeFile(file, text);
@@ -64,7 +65,7 @@ async function writeFakeManifest(lastSegment: number): Promise<void> {
 describe('segments that cannot be read whole', () => {
   it('waits at a truncated segment, applying nothing of it, and applies it once whole', async () => {
     const app = await device();
-    const text = segmentText(1, consultantOps('01FAULTTRUNCATED0000000001', 'Tronquée'), sha256Hex);
+    const text = segmentText(1, consultantOps('01FAULTTRUNCATED0000000001', 'Tronquée'), sha256Of);
     await writeFakeSegment(1, [], text.slice(0, Math.floor(text.length / 2)));
     await writeFakeManifest(1);
     const before = await app.dump();
@@ -79,7 +80,7 @@ describe('segments that cannot be read whole', () => {
 
   it('applies nothing of a segment with one byte changed (its end line no longer matches)', async () => {
     const app = await device();
-    const text = segmentText(1, consultantOps('01FAULTFLIPPED000000000001', 'Abîmée'), sha256Hex);
+    const text = segmentText(1, consultantOps('01FAULTFLIPPED000000000001', 'Abîmée'), sha256Of);
     await writeFakeSegment(1, [], text.replace('Abîmée', 'Abîmèe'));
     await writeFakeManifest(1);
     expect(kinds(await sync(app))).toContain('segment_incomplete');
@@ -90,7 +91,7 @@ describe('segments that cannot be read whole', () => {
     const app = await device();
     const ops = consultantOps('01FAULTBADLINE000000000001', 'Ligne valide');
     const body = `${ops.map((op) => JSON.stringify(op)).join('\n')}\n{"id":"nonsense"}\n`;
-    await writeFakeSegment(1, [], `${body}${JSON.stringify({ end: { segment: 1, ops: ops.length + 1, sha256: sha256Hex(body) } })}\n`);
+    await writeFakeSegment(1, [], `${body}${JSON.stringify({ end: { segment: 1, ops: ops.length + 1, sha256: sha256Of(body) } })}\n`);
     await writeFakeManifest(1);
     const report = await sync(app);
     expect(kinds(report)).toEqual(['line_invalid']);
@@ -107,7 +108,7 @@ describe('files a shared folder puts beside the segments', () => {
     await writeFakeManifest(1);
     for (const name of ['desktop.ini', '.DS_Store', 'Thumbs.db', '.ops-00000002.jsonl.1234.tmp', 'ops-00000002.jsonl.part']) await writeFile(path.join(fakeFolder(), name), 'x');
     await writeFile(path.join(fakeFolder(), 'notes.txt'), 'à lire');
-    await writeFile(path.join(fakeFolder(), "ops-00000001 (Marie's conflicted copy 2026-11-28).jsonl"), segmentText(1, consultantOps('01FAULTCOPY000000000000001', 'Copie'), sha256Hex));
+    await writeFile(path.join(fakeFolder(), "ops-00000001 (Marie's conflicted copy 2026-11-28).jsonl"), segmentText(1, consultantOps('01FAULTCOPY000000000000001', 'Copie'), sha256Of));
     await writeFile(path.join(fakeFolder(), 'manifest-DESKTOP-AB12CD.json'), '{}');
     const report = await sync(app);
     expect(kinds(report).sort()).toEqual(['conflicted_copy', 'conflicted_copy', 'unknown_file']);

@@ -11,7 +11,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSegment, type SyncOp } from '../../../core/syncSegment';
-import { devicesFolderOf, sha256Hex } from '../../../services/sync/folders';
+import { sha256Of } from '../../../services/files';
+import { devicesFolderOf } from '../../../services/sync/folders';
 import { runSync } from '../../../services/sync/sync';
 import { openTestApp, type TestApp } from '../../support/testApp';
 
@@ -83,7 +84,7 @@ async function exportedOps(replica: string, deviceId: string): Promise<SyncOp[]>
   for (const name of await filesOf(replica, deviceId)) {
     const match = /^ops-(\d{8})\.jsonl$/.exec(name);
     if (!match) continue;
-    const read = readSegment(await readFile(path.join(devicesFolderOf(replica), deviceId, name), 'utf8'), Number(match[1]), sha256Hex);
+    const read = readSegment(await readFile(path.join(devicesFolderOf(replica), deviceId, name), 'utf8'), Number(match[1]), sha256Of);
     if (read.state !== 'complete') throw new Error(`own segment ${name} unreadable`);
     ops.push(...read.ops);
   }

@@ -34,8 +34,8 @@ describe('diffPackages', () => {
 
   it('finds deliverables added, removed and replaced by their path', () => {
     const a = { kind: 'diagnostic' as const, title: 'Diagnostic', path: 'deliverables/diagnostic.pdf', sha256: 'a'.repeat(64) };
-    const b = { kind: 'action_plan' as const, title: 'Plan', path: 'deliverables/plan.pdf', sha256: 'b'.repeat(64) };
-    const c = { kind: 'final_report' as const, title: 'Rapport', path: 'deliverables/rapport.pdf', sha256: 'c'.repeat(64) };
+    const b = { kind: 'plan_action' as const, title: 'Plan', path: 'deliverables/plan.pdf', sha256: 'b'.repeat(64) };
+    const c = { kind: 'rapport_final' as const, title: 'Rapport', path: 'deliverables/rapport.pdf', sha256: 'c'.repeat(64) };
     const diff = diffPackages(file([], [a, b]), file([], [{ ...a, sha256: 'd'.repeat(64) }, c]));
     expect(diff.deliverablesAdded.map((item) => item.path)).toEqual(['deliverables/rapport.pdf']);
     expect(diff.deliverablesRemoved.map((item) => item.path)).toEqual(['deliverables/plan.pdf']);
