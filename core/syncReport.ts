@@ -2,7 +2,9 @@
 // `carnet sync` show it. Zod-free: the renderer imports it.
 
 export const SYNC_PROBLEM_KINDS = [
-  /** The shared folder is not set or cannot be reached: nothing ran. */
+  /** No shared folder is chosen yet: nothing ran. */
+  'folder_unset',
+  /** The shared folder cannot be reached: nothing ran. */
   'folder_unreachable',
   /** This device's own folder was missing or behind: rewritten from the database. */
   'folder_rewritten',

@@ -56,7 +56,7 @@ const phrase = (locale: Locale, problem: RawProblem): SyncProblem => ({
   severity: problem.severity,
   ...(problem.deviceId ? { deviceId: problem.deviceId } : {}),
   ...(problem.file ? { file: problem.file } : {}),
-  message: translate(locale, problem.kind === 'folder_unreachable' && !problem.params.folder ? 'sync.problem.folder_unset' : (`sync.problem.${problem.kind}` as MessageKey), { file: problem.file ?? '', ...wordsOf(locale, problem) }),
+  message: translate(locale, `sync.problem.${problem.kind}` as MessageKey, { file: problem.file ?? '', ...wordsOf(locale, problem) }),
 });
 
 const errorText = (error: unknown) => (error instanceof Error ? `${(error as NodeJS.ErrnoException).code ?? ''} ${error.message}`.trim() : String(error));
@@ -78,7 +78,7 @@ async function syncOnce(context: ServiceContext, options: SyncOptions): Promise<
   const problems: RawProblem[] = [];
   const sharedFolder = options.sharedFolder ?? context.settings.get().sharedFolder;
   if (!sharedFolder || !(await stat(sharedFolder).catch(() => null))?.isDirectory()) {
-    problems.push({ kind: 'folder_unreachable', severity: 'error', params: { folder: sharedFolder ?? '' } });
+    problems.push(sharedFolder ? { kind: 'folder_unreachable', severity: 'error', params: { folder: sharedFolder } } : { kind: 'folder_unset', severity: 'error', params: {} });
     report.problems = problems.map((problem) => phrase(locale, problem));
     report.finishedAt = new Date().toISOString();
     await context.db('sync_state').where({ id: 1 }).update({ last_report_json: JSON.stringify(report) });
