@@ -51,7 +51,6 @@ export const reviewScreenFr = {
   'reviewScreen.days.editComment.label': 'Modifier le commentaire du {date} ({consultant})',
 
   'reviewScreen.comment.add': 'Commenter',
-  'reviewScreen.comment.edit': 'Modifier le commentaire',
   'reviewScreen.comment.edit.short': 'Modifier',
   'reviewScreen.comment.edit.label': 'Modifier le commentaire : {subject}',
   'reviewScreen.comment.remove': 'Retirer',
