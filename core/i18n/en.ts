@@ -176,6 +176,7 @@ const interfaceEn: Record<Exclude<MessageKey, keyof typeof rulesEn | keyof typeo
 
   'route.notFound.title': 'Page not found',
   'route.notFound.text': 'This address matches no screen of Carnet.',
+  'route.notFound.home': 'Back to the start page',
 
   'common.loading': 'Loading…',
   'common.retry': 'Retry',

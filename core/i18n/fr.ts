@@ -175,6 +175,7 @@ const interfaceFr = {
 
   'route.notFound.title': 'Page introuvable',
   'route.notFound.text': 'Cette adresse ne correspond à aucun écran de Carnet.',
+  'route.notFound.home': 'Retour à l’accueil',
 
   'common.loading': 'Chargement…',
   'common.retry': 'Réessayer',

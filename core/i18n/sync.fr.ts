@@ -1,7 +1,7 @@
 // Sync through the shared folder: the problems a sync reports, in plain words.
 export const syncFr = {
   'sync.problem.folder_unreachable': 'Synchronisation impossible : le dossier partagé « {folder} » n’est pas choisi ou n’est pas accessible (disque ou partage non connecté ?). Rien n’a été échangé ; vos saisies restent sur ce poste.',
-  'sync.problem.folder_unset': 'Synchronisation impossible : aucun dossier partagé n’est choisi (Réglages). Vos saisies restent sur ce poste.',
+  'sync.problem.folder_unset': 'Synchronisation impossible : aucun dossier partagé n’est choisi (Paramètres). Vos saisies restent sur ce poste.',
   'sync.problem.import_failed': 'Lecture des opérations ou des fichiers des autres postes interrompue ({reason}) : rien n’a été appliqué à moitié ; la prochaine synchronisation reprendra là.',
   'sync.problem.folder_rewritten': 'Le dossier de ce poste dans le dossier partagé était incomplet ou vide : {segments} fichier(s) d’opérations réécrit(s) depuis la base locale.',
   'sync.problem.cloned': 'Cette base de données a été restaurée ou copiée depuis un autre poste : ce poste continue sous un nouvel identifiant ({device}) pour ne jamais écrire dans le dossier d’un autre. Rien n’est perdu.',

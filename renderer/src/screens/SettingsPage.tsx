@@ -1,5 +1,7 @@
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState } from 'react';
+import type { Settings } from '../../../core/contract';
 import { LOCALES, type Locale } from '../../../core/domain';
+import { useApi } from '../api/ApiContext';
 import { useApiQuery } from '../api/useApiQuery';
 import { FieldMessage } from '../components/form/FieldMessage';
 import { ErrorPanel, LoadingPanel } from '../components/StatePanels';
@@ -8,16 +10,23 @@ import { hrefs } from '../router';
 import { useSyncState } from '../sync/SyncStatusProvider';
 import { SavedMark } from './engagement/closing/SavedMark';
 import { SettingField } from './engagement/closing/SettingField';
+import { useRole } from './role/RoleContext';
+import { ReviewFoldersSetting } from './settings/ReviewFoldersSetting';
+import { RoleSetting } from './settings/RoleSetting';
+import { SettingsSection } from './settings/SettingsSection';
+import { TextSettingForm } from './settings/TextSettingForm';
 import '../styles/closing.css';
+import '../styles/role.css';
 
 /**
- * « Paramètres »: what belongs to this computer and is never synced — the language, the firm's
- * name printed on the closing documents, and the shared folder the packages are written to.
+ * « Paramètres »: what belongs to this computer and is never synced — the role, the language,
+ * and for the firm its name and folders, for the Région the reviewer's name and the firms'
+ * exchange folders it watches.
  */
 export function SettingsPage() {
   const { t } = useI18n();
+  const { role } = useRole();
   const settings = useApiQuery('settings.get', (api) => api.call('settings.get', {}));
-  const { refreshStatus } = useSyncState();
 
   useEffect(() => {
     document.title = `${t('closingUi.settings.title')} — ${t('app.name')}`;
@@ -37,45 +46,87 @@ export function SettingsPage() {
       {settings.state.status === 'error' && <ErrorPanel message={settings.state.message} onRetry={settings.reload} />}
       {settings.state.status === 'success' && (
         <div className="settings-sections">
+          <SettingsSection id="settings-role" title={t('reviewUi.settings.role')} text={t('reviewUi.settings.role.text')}>
+            <RoleSetting onChanged={settings.refresh} />
+          </SettingsSection>
           <SettingsSection id="settings-language" title={t('closingUi.settings.language')} text={t('closingUi.settings.language.text')}>
             <LanguageSetting />
           </SettingsSection>
-          <SettingsSection id="settings-firm" title={t('closingUi.settings.firm')} text={t('closingUi.settings.firm.text')}>
-            <SettingField setting="firmName" initial={settings.state.data.firmName} onSaved={settings.refresh} />
-          </SettingsSection>
-          <SettingsSection id="settings-shared" title={t('closingUi.settings.shared')} text={t('closingUi.settings.shared.text')}>
-            <SettingField
-              setting="sharedFolder"
-              initial={settings.state.data.sharedFolder ?? ''}
-              onSaved={() => {
-                settings.refresh();
-                refreshStatus();
-              }}
-            />
-            <p className="settings-sync-note">
-              {t('syncUi.settings.note')}{' '}
-              <a className="settings-sync-link" href={hrefs.sync()}>
-                {t('syncUi.settings.link')}
-              </a>
-            </p>
-          </SettingsSection>
+          {role === 'firm' ? <FirmSettings settings={settings.state.data} onSaved={settings.refresh} /> : <RegionSettings settings={settings.state.data} onSaved={settings.refresh} />}
         </div>
       )}
     </div>
   );
 }
 
-function SettingsSection({ id, title, text, children }: { id: string; title: string; text: string; children: ReactNode }) {
+/** The firm's name on its documents, the folder its devices share, the one it shares with the Région. */
+function FirmSettings({ settings, onSaved }: { settings: Settings; onSaved: () => void }) {
+  const api = useApi();
+  const { t } = useI18n();
+  const { refreshStatus } = useSyncState();
   return (
-    <section className="card settings-section" aria-labelledby={id}>
-      <div className="settings-section-intro">
-        <h2 id={id} className="card-title">
-          {title}
-        </h2>
-        <p className="settings-section-text">{text}</p>
-      </div>
-      <div className="settings-section-control">{children}</div>
-    </section>
+    <>
+      <SettingsSection id="settings-firm" title={t('closingUi.settings.firm')} text={t('closingUi.settings.firm.text')}>
+        <SettingField setting="firmName" initial={settings.firmName} onSaved={onSaved} />
+      </SettingsSection>
+      <SettingsSection id="settings-shared" title={t('closingUi.settings.shared')} text={t('reviewUi.settings.shared.text')}>
+        <SettingField
+          setting="sharedFolder"
+          initial={settings.sharedFolder ?? ''}
+          onSaved={() => {
+            onSaved();
+            refreshStatus();
+          }}
+        />
+        <p className="settings-sync-note">
+          {t('syncUi.settings.note')}{' '}
+          <a className="settings-sync-link" href={hrefs.sync()}>
+            {t('syncUi.settings.link')}
+          </a>
+        </p>
+      </SettingsSection>
+      <SettingsSection id="settings-exchange" title={t('reviewUi.settings.exchange')} text={t('reviewUi.settings.exchange.text')}>
+        <TextSettingForm
+          label={t('reviewUi.settings.exchange.label')}
+          hint={settings.sharedFolder ? t('reviewUi.settings.exchange.hint', { folder: settings.sharedFolder }) : t('reviewUi.settings.exchange.hint.noShared')}
+          placeholder={t('reviewUi.settings.exchange.placeholder')}
+          initial={settings.exchangeFolder ?? ''}
+          maxLength={1000}
+          browseTitle={t('settings.exchangeFolder.pick')}
+          save={async (text) => {
+            const updated = await api.call('settings.update', { exchangeFolder: text === '' ? null : text });
+            onSaved();
+            return updated.exchangeFolder ?? '';
+          }}
+        />
+      </SettingsSection>
+    </>
+  );
+}
+
+/** The reviewer's name written into every decision, and the firms' exchange folders watched. */
+function RegionSettings({ settings, onSaved }: { settings: Settings; onSaved: () => void }) {
+  const api = useApi();
+  const { t } = useI18n();
+  return (
+    <>
+      <SettingsSection id="settings-reviewer" title={t('reviewUi.settings.reviewer')} text={t('reviewUi.settings.reviewer.text')}>
+        <TextSettingForm
+          label={t('reviewUi.settings.reviewer.label')}
+          hint={t('reviewUi.settings.reviewer.hint')}
+          initial={settings.reviewerName}
+          maxLength={200}
+          save={async (text) => {
+            const updated = await api.call('settings.update', { reviewerName: text });
+            onSaved();
+            return updated.reviewerName;
+          }}
+        />
+      </SettingsSection>
+      <SettingsSection id="settings-review-folders" title={t('reviewUi.settings.folders')} text={t('reviewUi.settings.folders.text')}>
+        <ReviewFoldersSetting initial={settings.reviewFolders} onSaved={onSaved} />
+      </SettingsSection>
+    </>
   );
 }
 

@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import type { Role } from '../../../core/review';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -38,13 +39,38 @@ export function runCarnet(args: string[]): Promise<{ code: number | null; stdout
   });
 }
 
+export interface HostOptions {
+  /** Loads the demo data (`carnet demo`) before the host starts. */
+  demo?: boolean;
+  /**
+   * Who uses the installation: the firm (default, so that a test lands on the engagements), the
+   * Région, or null for a first launch (the role choice).
+   */
+  role?: Role | null;
+}
+
+/**
+ * Writes `role` into `<dataDir>/settings.json` (conf's file), keeping whatever is there already
+ * (`carnet demo` writes the firm's name).
+ */
+async function writeRole(dataDir: string, role: Role | null): Promise<void> {
+  const file = path.join(dataDir, 'settings.json');
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return '{}';
+    throw error;
+  });
+  const settings = JSON.parse(text) as Record<string, unknown>;
+  await writeFile(file, `${JSON.stringify({ ...settings, role }, null, '\t')}\n`);
+}
+
 /** Starts `carnet web --no-open` on a fresh data folder and waits for the line with its URL. */
-export async function startBrowserHost(options: { demo?: boolean } = {}): Promise<RunningHost> {
+export async function startBrowserHost(options: HostOptions = {}): Promise<RunningHost> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'carnet-e2e-'));
   if (options.demo) {
     const demo = await runCarnet(['demo', '--data-dir', dataDir]);
     if (demo.code !== 0) throw new Error(`carnet demo failed: ${demo.stderr}`);
   }
+  await writeRole(dataDir, options.role === undefined ? 'firm' : options.role);
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin/carnet.mjs'), 'web', '--data-dir', dataDir, '--port', '0', '--no-open'], { cwd: ROOT });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
@@ -79,7 +105,7 @@ export interface BrowserAndHost {
 }
 
 /** For a describe block: one Chromium and one `carnet web` started before its tests, stopped after. */
-export function useBrowserAndHost(options: { demo?: boolean } = {}): BrowserAndHost {
+export function useBrowserAndHost(options: HostOptions = {}): BrowserAndHost {
   const state = {} as { browser: Browser; host: RunningHost };
   beforeAll(async () => {
     [state.browser, state.host] = await Promise.all([launchChromium(), startBrowserHost(options)]);
