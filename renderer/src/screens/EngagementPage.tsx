@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
+import type { EngagementDetail } from '../../../core/domain';
 import { useApiQuery } from '../api/useApiQuery';
 import { ArrowLeftIcon } from '../components/icons';
 import { ErrorPanel, LoadingPanel } from '../components/StatePanels';
@@ -14,6 +15,10 @@ import { PackagesCard } from './engagement/PackagesCard';
 import { DayAuditCard } from './engagement/DayAuditCard';
 import { StatusHistory } from './engagement/StatusHistory';
 import { SummaryCards } from './engagement/SummaryCards';
+import { currentReview, pendingIgnored, placeComments } from './engagement/review/firmReview';
+import { IgnoredNotice } from './engagement/review/IgnoredNotice';
+import { ReviewBanner } from './engagement/review/ReviewBanner';
+import '../styles/firmReview.css';
 
 export function EngagementPage({ id }: { id: string }) {
   const { t } = useI18n();
@@ -32,24 +37,34 @@ export function EngagementPage({ id }: { id: string }) {
       </a>
       {state.status === 'loading' && <LoadingPanel label={t('engagement.loading')} />}
       {state.status === 'error' && <ErrorPanel message={state.message} onRetry={reload} />}
-      {state.status === 'success' && (
-        <>
-          <EngagementHeader detail={state.data} />
-          <LifecycleActions detail={state.data} onChanged={refresh} />
-          <SummaryCards detail={state.data} />
-          <div className="card-grid">
-            <CompanyCard company={state.data.company} programme={state.data.programme} />
-            <MissionCard detail={state.data} />
-          </div>
-          <DaysCard detail={state.data} />
-          <div className="card-grid">
-            <DeliverablesCard detail={state.data} onChanged={refresh} />
-            <StatusHistory changes={state.data.statusChanges} />
-          </div>
-          <PackagesCard packages={state.data.packages} status={state.data.engagement.status} />
-          <DayAuditCard engagementId={state.data.engagement.id} version={String(state.data.totals.halfDaysLogged)} />
-        </>
-      )}
+      {state.status === 'success' && <EngagementContent detail={state.data} onChanged={refresh} />}
     </div>
+  );
+}
+
+function EngagementContent({ detail, onChanged }: { detail: EngagementDetail; onChanged: () => void }) {
+  // The Région's decision on the package last submitted: a banner on top, its comments beside
+  // the days and deliverables they are about.
+  const review = currentReview(detail);
+  const placed = useMemo(() => placeComments(review, detail.days, detail.deliverables), [review, detail.days, detail.deliverables]);
+  return (
+    <>
+      <EngagementHeader detail={detail} />
+      {review && <ReviewBanner detail={detail} review={review} placed={placed} />}
+      <IgnoredNotice decisions={pendingIgnored(detail)} status={detail.engagement.status} />
+      <LifecycleActions detail={detail} onChanged={onChanged} />
+      <SummaryCards detail={detail} />
+      <div className="card-grid">
+        <CompanyCard company={detail.company} programme={detail.programme} />
+        <MissionCard detail={detail} />
+      </div>
+      <DaysCard detail={detail} comments={placed.byDate} />
+      <div className="card-grid">
+        <DeliverablesCard detail={detail} onChanged={onChanged} comments={placed.byDeliverable} />
+        <StatusHistory changes={detail.statusChanges} />
+      </div>
+      <PackagesCard detail={detail} onChanged={onChanged} />
+      <DayAuditCard engagementId={detail.engagement.id} version={String(detail.totals.halfDaysLogged)} />
+    </>
   );
 }

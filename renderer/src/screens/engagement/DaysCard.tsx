@@ -1,12 +1,23 @@
 import { useMemo } from 'react';
 import { dayFlags, publicHolidayOn } from '../../../../core/calendar';
-import type { DayEntry, EngagementDetail } from '../../../../core/domain';
+import { LOCKED_STATUSES, type DayEntry, type EngagementDetail } from '../../../../core/domain';
+import type { ReviewComment } from '../../../../core/review';
 import { Card } from '../../components/Definitions';
 import { useI18n } from '../../i18n';
+import { hrefs } from '../../router';
+import { dayAnchorId } from './review/firmReview';
+import { RegionComments } from './review/RegionComment';
 
-/** The day log of the engagement, in date order, weekends and public holidays flagged. */
-export function DaysCard({ detail }: { detail: EngagementDetail }) {
+const NO_DAY_COMMENTS: ReadonlyMap<string, ReviewComment[]> = new Map();
+
+/**
+ * The day log of the engagement, in date order, weekends and public holidays flagged; a date the
+ * Région commented on shows the comment beside its first row (and, while the days can change, the
+ * way to the timesheet to correct it).
+ */
+export function DaysCard({ detail, comments = NO_DAY_COMMENTS }: { detail: EngagementDetail; comments?: ReadonlyMap<string, ReviewComment[]> }) {
   const { t, days, money } = useI18n();
+  const editable = !LOCKED_STATUSES.includes(detail.engagement.status);
   const { consultants } = detail;
   const consultantNames = useMemo(() => new Map(consultants.map((consultant) => [consultant.id, consultant.name])), [consultants]);
   const entries = useMemo(
@@ -34,9 +45,20 @@ export function DaysCard({ detail }: { detail: EngagementDetail }) {
               </tr>
             </thead>
             <tbody>
-              {entries.map((entry) => (
-                <DayRow key={entry.id} entry={entry} consultant={consultantNames.get(entry.consultantId) ?? '—'} />
-              ))}
+              {entries.map((entry, index) => {
+                // A comment is about a date: shown once, on the date's first row.
+                const first = index === 0 || entries[index - 1]!.date !== entry.date;
+                return (
+                  <DayRow
+                    key={entry.id}
+                    entry={entry}
+                    consultant={consultantNames.get(entry.consultantId) ?? '—'}
+                    comments={first ? (comments.get(entry.date) ?? null) : null}
+                    commented={comments.has(entry.date)}
+                    editable={editable}
+                  />
+                );
+              })}
             </tbody>
             <tfoot>
               <tr>
@@ -56,12 +78,23 @@ export function DaysCard({ detail }: { detail: EngagementDetail }) {
   );
 }
 
-function DayRow({ entry, consultant }: { entry: DayEntry; consultant: string }) {
+interface RowProps {
+  entry: DayEntry;
+  consultant: string;
+  /** The Région's comments on this date, on the date's first row only. */
+  comments: readonly ReviewComment[] | null;
+  /** The Région commented on this date (every row of it is marked). */
+  commented: boolean;
+  editable: boolean;
+}
+
+function DayRow({ entry, consultant, comments, commented, editable }: RowProps) {
   const { t, date } = useI18n();
   const flags = dayFlags(entry.date);
   const holiday = publicHolidayOn(entry.date);
+  const className = [flags.length > 0 ? 'is-flagged' : '', commented ? 'is-commented' : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <tr className={flags.length > 0 ? 'is-flagged' : undefined}>
+    <tr className={className} id={comments ? dayAnchorId(entry.date) : undefined} tabIndex={comments ? -1 : undefined}>
       <td className="nowrap">
         <span className="day-date">{date(entry.date)}</span>
         {flags.map((flag) => (
@@ -76,7 +109,18 @@ function DayRow({ entry, consultant }: { entry: DayEntry; consultant: string }) 
       </td>
       <td>{t(`activity.${entry.activity}`)}</td>
       <td className="nowrap">{t(`location.${entry.location}`)}</td>
-      <td className="day-summary">{entry.summary}</td>
+      <td className="day-summary">
+        {entry.summary}
+        {comments && (
+          <RegionComments comments={comments}>
+            {editable && (
+              <a className="region-comment-action" href={`${hrefs.timesheet()}?week=${entry.date}`} aria-label={t('firmReview.comment.fix.label', { date: date(entry.date) })}>
+                {t('firmReview.comment.fix')}
+              </a>
+            )}
+          </RegionComments>
+        )}
+      </td>
     </tr>
   );
 }

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { LOCKED_STATUSES, type Deliverable, type EngagementDetail } from '../../../../core/domain';
+import type { ReviewComment } from '../../../../core/review';
 import { Card } from '../../components/Definitions';
 import { useI18n } from '../../i18n';
 import { DeliverableDropZone } from './deliverables/DeliverableDropZone';
@@ -11,9 +12,10 @@ import '../../styles/closing.css';
 /**
  * The files the mission produced (diagnostic, action plan, final report…): attached by dropping
  * or choosing them, removed after a confirmation; locked with the days once the mission is
- * submitted, since they travel in the closing package.
+ * submitted, since they travel in the closing package. A deliverable the Région commented on
+ * shows the comment beside it.
  */
-export function DeliverablesCard({ detail, onChanged }: { detail: EngagementDetail; onChanged: () => void }) {
+export function DeliverablesCard({ detail, onChanged, comments }: { detail: EngagementDetail; onChanged: () => void; comments?: ReadonlyMap<string, ReviewComment[]> }) {
   const { t, number } = useI18n();
   const { engagement, deliverables } = detail;
   const locked = LOCKED_STATUSES.includes(engagement.status);
@@ -44,7 +46,7 @@ export function DeliverablesCard({ detail, onChanged }: { detail: EngagementDeta
       ) : (
         <ul className="deliverables" aria-labelledby="deliverables-title">
           {deliverables.map((deliverable) => (
-            <DeliverableItem key={deliverable.id} deliverable={deliverable} removable={!locked} onRemoved={onRemoved} />
+            <DeliverableItem key={deliverable.id} deliverable={deliverable} removable={!locked} onRemoved={onRemoved} comments={comments?.get(deliverable.id)} />
           ))}
         </ul>
       )}

@@ -1,21 +1,26 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { Deliverable } from '../../../../../core/domain';
+import type { ReviewComment } from '../../../../../core/review';
 import { useApi } from '../../../api/ApiContext';
 import { errorMessage } from '../../../api/errorMessage';
 import { FieldMessage } from '../../../components/form/FieldMessage';
 import { FileIcon } from '../../../components/icons';
 import { intlLocale, useI18n } from '../../../i18n';
 import { formatBytes } from '../../../lib/format';
+import { deliverableAnchorId } from '../review/firmReview';
+import { RegionComments } from '../review/RegionComment';
 
 interface Props {
   deliverable: Deliverable;
   /** False once the engagement is locked: the file goes with the closing package. */
   removable: boolean;
   onRemoved: (deliverable: Deliverable) => void;
+  /** The Région's comments on this file, shown beside it. */
+  comments?: readonly ReviewComment[];
 }
 
 /** One attached file; « Retirer » asks first, in place, with « Annuler » focused. */
-export function DeliverableItem({ deliverable, removable, onRemoved }: Props) {
+export function DeliverableItem({ deliverable, removable, onRemoved, comments }: Props) {
   const api = useApi();
   const { t, locale } = useI18n();
   const [confirming, setConfirming] = useState(false);
@@ -50,7 +55,11 @@ export function DeliverableItem({ deliverable, removable, onRemoved }: Props) {
   }
 
   return (
-    <li className="deliverable">
+    <li
+      className={comments?.length ? 'deliverable is-commented' : 'deliverable'}
+      id={comments?.length ? deliverableAnchorId(deliverable.id) : undefined}
+      tabIndex={comments?.length ? -1 : undefined}
+    >
       <FileIcon />
       <div className="deliverable-body">
         <p className="deliverable-title">
@@ -63,6 +72,7 @@ export function DeliverableItem({ deliverable, removable, onRemoved }: Props) {
             SHA-256 {deliverable.sha256.slice(0, 12)}…
           </span>
         </p>
+        {comments && <RegionComments comments={comments} />}
         {error && <FieldMessage id={`${deliverable.id}-error`} feedback={{ severity: 'error', text: error }} />}
       </div>
       {removable &&
