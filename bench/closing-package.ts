@@ -1,13 +1,15 @@
 // Benchmark: the whole closing package of a 12-day engagement (issue 5's target: under 300 ms),
 // from the checklist to the engagement submitted: engagement.json, CSV, XLSX, report PDF and
 // HTML, attestation PDF, two deliverables of 1 MiB copied, manifest, rename, record. Each round
-// reopens the engagement (changes requested → in progress → completed), so each writes v<n+1>.
+// reopens the engagement (the Région's request for changes → in progress → completed), so each
+// writes v<n+1>.
 // Prints JSON; never asserts. Run: npm run bench -- closing-package
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { addDays, dayFlags } from '../core/calendar';
 import { buildEngagementFile } from '../core/closingPackage';
+import { reviewDecisionJson, reviewPathOf } from '../core/reviewDecision';
 import { luhnValid } from '../core/siret';
 import { DEFAULT_PROGRAMME_ID, DEFAULT_WAVES } from '../db/defaultProgramme';
 import { openApplication } from '../services/application';
@@ -77,6 +79,17 @@ for (const name of DOCUMENT_ORDER) {
   documents[name] = { firstMs: round(samples[0]!), p50Ms: round(sorted[Math.floor(sorted.length / 2)]!), bytes };
 }
 
+/** The Région asks for changes (its decision file, read back): the mission is in progress again. */
+async function requestChanges(version: number, packageManifestSha256: string): Promise<void> {
+  const file = path.join(shared, ...reviewPathOf(detail.engagement.ref, version).split('/'));
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, reviewDecisionJson({
+    format: 'carnet.review-decision', formatVersion: 1, engagementRef: detail.engagement.ref, version, packageManifestSha256,
+    decision: 'changes_requested', comments: [{ about: 'package', text: 'Une nouvelle version, pour le banc d’essai.' }], reviewer: 'Banc d’essai', decidedAt: new Date().toISOString(),
+  }));
+  await call('reviews.check', {});
+}
+
 const packages: number[] = [];
 let lastFolder = '';
 for (let index = 0; index < ROUNDS; index++) {
@@ -84,7 +97,8 @@ for (let index = 0; index < ROUNDS; index++) {
   const result = await closeEngagement(app.context, engagementId);
   packages.push(performance.now() - started);
   lastFolder = result.folder;
-  for (const to of ['changes_requested', 'in_progress', 'completed']) await call('engagements.transition', { id: engagementId, to });
+  await requestChanges(result.version, result.manifestSha256);
+  await call('engagements.transition', { id: engagementId, to: 'completed' });
 }
 const verifyStarted = performance.now();
 const verified = await verifyPackage(lastFolder, 'fr');

@@ -2,6 +2,7 @@
 // `<shared folder>/reviews/<engagementRef>/v<version>.json`, written once, never edited. The
 // firm's app applies it only when `packageManifestSha256` names the package it recorded.
 import { z } from 'zod';
+import { ENGAGEMENT_REF_PATTERN } from './closingPackage';
 
 export const REVIEW_FORMAT = 'carnet.review-decision';
 export const REVIEW_FORMAT_VERSION = 1;
@@ -19,7 +20,7 @@ const about = z.union([
 export const reviewDecisionSchema = z.strictObject({
   format: z.literal(REVIEW_FORMAT),
   formatVersion: z.literal(REVIEW_FORMAT_VERSION),
-  engagementRef: z.string().regex(/^[A-Za-z0-9-]{1,32}$/),
+  engagementRef: z.string().regex(ENGAGEMENT_REF_PATTERN).max(64),
   version: z.number().int().min(1).max(999_999),
   packageManifestSha256: z.string().regex(/^[0-9a-f]{64}$/),
   decision: z.enum(REVIEW_DECISIONS),

@@ -66,8 +66,8 @@ async function nextRef(db: Database, year: string): Promise<string> {
   return `RD-${year}-${String(highest + 1).padStart(3, '0')}`;
 }
 
-export async function recordStatusChange(db: Database, context: ServiceContext, engagementId: string, from: EngagementStatus | null, to: EngagementStatus): Promise<void> {
-  await db('status_changes').insert(statusChangeToRow({ id: context.newId(), engagementId, fromStatus: from, toStatus: to, at: context.now().toISOString(), by: context.actor }));
+export async function recordStatusChange(db: Database, context: ServiceContext, engagementId: string, from: EngagementStatus | null, to: EngagementStatus, id = context.newId()): Promise<void> {
+  await db('status_changes').insert(statusChangeToRow({ id, engagementId, fromStatus: from, toStatus: to, at: context.now().toISOString(), by: context.actor }));
 }
 
 async function replaceStaffing(db: Database, engagementId: string, consultantIds: string[]): Promise<void> {
@@ -162,6 +162,10 @@ export async function transitionEngagement(context: ServiceContext, input: Trans
     }
     // Submitting is handing the Région a closing package: only « Clôturer la mission » does it.
     if (input.to === 'submitted') throw new CarnetError('rule_violation', 'rule.transition.submitThroughClosing', { ref: engagement.ref }, { field: 'to' });
+    // Approving or asking for changes is the Région's: only its decision file does it (reviews/inbox).
+    if (input.to === 'approved' || input.to === 'changes_requested') {
+      throw new CarnetError('rule_violation', 'rule.transition.regionDecides', { ref: engagement.ref, to: label(input.to) }, { field: 'to' });
+    }
     const logged = days.reduce((sum, day) => sum + day.halfDays, 0);
     const changes: Partial<EngagementRecord> = { status: input.to };
     if (input.to === 'committed') {

@@ -1,7 +1,8 @@
 // The bytes of the files attached to engagements (deliverables), kept by content: one file per
 // SHA-256 under `<dataDir>/files/`, written to a temporary name and renamed, never modified.
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { mkdir, open, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface StoredFile {
@@ -17,6 +18,61 @@ export interface FileStore {
 
 /** The SHA-256 of bytes or of a text's UTF-8, in lowercase hexadecimal: every hash Carnet writes. */
 export const sha256Of = (content: Uint8Array | string): string => createHash('sha256').update(content).digest('hex');
+
+/**
+ * Opens a file of someone else's folder (a package, a decision) only if it is a plain file: never
+ * through a symbolic link (which could point anywhere), never a pipe or a device (reading one could
+ * wait forever or never end). Null for anything else, or when it cannot be opened.
+ */
+export async function openPlainFile(file: string): Promise<FileHandle | null> {
+  // O_NONBLOCK: opening a pipe does not wait for a writer; it changes nothing for a plain file.
+  const flags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+  const handle = await open(file, flags).catch(() => null);
+  if (!handle) return null;
+  const info = await handle.stat().catch(() => null);
+  if (info?.isFile()) return handle;
+  await handle.close();
+  return null;
+}
+
+/** The bytes of a plain file (see `openPlainFile`) of at most `maxBytes`, else null. */
+export async function readPlainFile(file: string, maxBytes: number): Promise<Buffer | null> {
+  const handle = await openPlainFile(file);
+  if (!handle) return null;
+  try {
+    const { size } = await handle.stat();
+    if (size > maxBytes) return null;
+    const bytes = Buffer.alloc(size);
+    const { bytesRead } = await handle.read(bytes, 0, size, 0);
+    return bytes.subarray(0, bytesRead);
+  } catch {
+    return null;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** SHA-256 and size of a plain file (see `openPlainFile`), read in chunks; null when not one. */
+export async function hashPlainFile(file: string): Promise<StoredFile | null> {
+  const handle = await openPlainFile(file);
+  if (!handle) return null;
+  try {
+    const hash = createHash('sha256');
+    const chunk = Buffer.alloc(1 << 20);
+    let bytes = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, bytes);
+      if (bytesRead === 0) break;
+      hash.update(chunk.subarray(0, bytesRead));
+      bytes += bytesRead;
+    }
+    return { sha256: hash.digest('hex'), bytes };
+  } catch {
+    return null;
+  } finally {
+    await handle.close();
+  }
+}
 
 const SHA256 = /^[0-9a-f]{64}$/;
 

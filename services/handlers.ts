@@ -22,7 +22,7 @@ import { decide } from './review/decide';
 import { openDeliverable, openPackageByHand } from './review/openByHand';
 import { reviewPackage } from './review/packageView';
 import { exportRegionProgramme, regionProgramme } from './review/programme';
-import { checkDecisions } from './reviews/inbox';
+import { syncThenCheckDecisions } from './reviews/inbox';
 import { ignoredDecisions } from './reviews/records';
 
 async function countRows(context: ServiceContext, table: string): Promise<number> {
@@ -93,6 +93,6 @@ export const handlers: Handlers<ServiceContext> = {
   'review.openDeliverable': (input, context) => openDeliverable(context, input.key, input.path),
   'review.programme': (_input, context) => regionProgramme(context),
   'review.exportProgramme': (input, context) => exportRegionProgramme(context, input.format),
-  'reviews.check': (_input, context) => checkDecisions(context),
+  'reviews.check': (_input, context) => syncThenCheckDecisions(context),
   'reviews.ignored': (_input, context) => ignoredDecisions(context.db),
 };

@@ -63,6 +63,7 @@ export const closingEn: Record<keyof typeof closingFr, string> = {
   'package.verify.hash': '{path} was modified: its SHA-256 does not match manifest.json.',
   'package.verify.extra': '{path} is not listed in manifest.json: no file outside the list is allowed.',
   'package.verify.link': '{path} is a symbolic link: a closing package holds files only.',
+  'package.verify.special': '{path} is not a regular file (a pipe, a device or a socket): it was not read; a closing package holds files only.',
   'package.verify.required': '{path} is missing from the package (required file).',
   'package.verify.csvBom': 'timesheet.csv must start with the UTF-8 BOM (without it, French Excel misreads accents).',
   'package.verify.csvSeparator': 'timesheet.csv must be separated by “;”.',

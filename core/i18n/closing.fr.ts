@@ -62,6 +62,7 @@ export const closingFr = {
   'package.verify.hash': '{path} a été modifié : son empreinte SHA-256 ne correspond pas à manifest.json.',
   'package.verify.extra': '{path} ne figure pas dans manifest.json : aucun fichier hors liste n’est admis.',
   'package.verify.link': '{path} est un lien symbolique : un dossier de clôture ne contient que des fichiers.',
+  'package.verify.special': '{path} n’est pas un fichier ordinaire (tube, périphérique ou socket) : il n’a pas été lu ; un dossier de clôture ne contient que des fichiers.',
   'package.verify.required': '{path} manque au dossier (fichier obligatoire).',
   'package.verify.csvBom': 'timesheet.csv doit commencer par le BOM UTF-8 (sans lui, Excel en français lit les accents de travers).',
   'package.verify.csvSeparator': 'timesheet.csv doit être séparé par « ; ».',

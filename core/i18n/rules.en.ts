@@ -25,6 +25,7 @@ export const rulesEn: Record<keyof typeof rulesFr, string> = {
     'Committing {ref} would reserve {reservation} of public money, but the programme envelope ({envelope}) only has {remaining} left: an overrun of {overrun}.',
   'rule.transition.invalid': '{ref} cannot go from “{from}” to “{to}”: from “{from}”, only {allowed} are possible.',
   'rule.transition.submitThroughClosing': '{ref} is submitted through “Close the mission”, which writes its closing package into the shared folder.',
+  'rule.transition.regionDecides': '{ref} does not move to “{to}” by itself: the Région’s decision, read from the exchange folder (“Check decisions”), moves it there.',
   'rule.transition.noDays': '{ref} cannot be completed: no day is logged.',
   'rule.transition.hasDays': '{ref} cannot go back to draft: {logged} d are already logged.',
   'rule.transition.final': '{ref} is “{from}”: its status can no longer change.',

@@ -24,6 +24,7 @@ export const rulesFr = {
     'Engager {ref} réserverait {reservation} de part publique, mais l’enveloppe du programme ({envelope}) n’a plus que {remaining} de disponible : dépassement de {overrun}.',
   'rule.transition.invalid': 'Passage de « {from} » à « {to} » impossible pour {ref} : depuis « {from} », seuls {allowed} sont possibles.',
   'rule.transition.submitThroughClosing': '{ref} se soumet par « Clôturer la mission », qui écrit son dossier de clôture dans le dossier partagé.',
+  'rule.transition.regionDecides': '{ref} ne passe pas de lui-même au statut « {to} » : c’est la décision de la Région, lue dans le dossier d’échange (« Vérifier les décisions »), qui l’y fait passer.',
   'rule.transition.noDays': '{ref} ne peut pas être terminé : aucune journée n’est saisie.',
   'rule.transition.hasDays': '{ref} ne peut pas revenir en brouillon : {logged} j sont déjà saisis.',
   'rule.transition.final': '{ref} est au statut « {from} » : plus aucun changement de statut n’est possible.',

@@ -28,3 +28,6 @@ export const dayEntryIdOf = (engagementId: string, consultantId: string, date: s
 
 /** The id of the Région's decision on one version of an engagement's package. */
 export const reviewDecisionIdOf = (engagementId: string, version: number) => naturalId('review', engagementId, String(version));
+
+/** The id of a status change a decision of the Région made (its decision's id, the status reached). */
+export const decisionStatusChangeIdOf = (decisionId: string, to: string) => naturalId('status', decisionId, to);

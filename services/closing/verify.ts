@@ -1,8 +1,6 @@
 // The one verifier of closing packages (spec/closing-package.md): the firm runs it before handing
 // a package over, the Région on every package it receives, `carnet verify` on any folder.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { engagementFileSchema, manifestSchema, PACKAGE_FILES, parseVersionFolder, type EngagementFile, type Manifest } from '../../core/closingPackage';
@@ -11,7 +9,7 @@ import type { Locale } from '../../core/domain';
 import { translate, type MessageKey, type MessageParams } from '../../core/i18n';
 import { checkEngagementFile, checkManifestAgainstEngagement, type PackageIssue } from '../../core/packageChecks';
 import { timesheetCsvRows, TIMESHEET_CSV_HEADER } from '../../core/timesheetRows';
-import { sha256Of } from '../files';
+import { hashPlainFile, readPlainFile, sha256Of } from '../files';
 
 /** A finding as the verifier reports it: the file, the field, the rule, a sentence. */
 export interface PackageFinding {
@@ -41,25 +39,24 @@ const REQUIRED_FILES = [
   PACKAGE_FILES.attestationPdf,
 ];
 
-/** Every file under `folder` as package paths with `/`, sorted; links apart (never followed). */
-async function listFiles(folder: string): Promise<{ files: string[]; links: string[] }> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+/**
+ * Every file under `folder` as package paths with `/`, sorted; links (never followed) and what is
+ * neither a file nor a folder (a pipe, a device: reading one could wait forever) apart.
+ */
+async function listFiles(folder: string): Promise<{ files: string[]; links: string[]; special: string[] }> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
   const relative = (entry: (typeof entries)[number]) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
   return {
     files: entries.filter((entry) => entry.isFile()).map(relative).sort(),
     links: entries.filter((entry) => entry.isSymbolicLink()).map(relative).sort(),
+    special: entries.filter((entry) => !entry.isFile() && !entry.isSymbolicLink() && !entry.isDirectory()).map(relative).sort(),
   };
 }
 
-function sha256OfFile(file: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(file)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')));
-  });
-}
+/** manifest.json and engagement.json are text a few hundred kilobytes long; this is far beyond. */
+const MAX_JSON_BYTES = 64 * 1024 * 1024;
+/** timesheet.csv: one line per day of at most 12 days' allowance, far beyond too. */
+const MAX_CSV_BYTES = 16 * 1024 * 1024;
 
 /** A path a manifest may list: relative, `/`-separated, no `.` or `..` segment, no drive. */
 const isSafePackagePath = (entry: string) =>
@@ -88,8 +85,7 @@ export async function verifyPackage(folder: string, locale: Locale): Promise<Ver
     report('', '', 'package.verify.noFolder', { folder });
     return result;
   }
-  const manifestPath = path.join(folder, PACKAGE_FILES.manifest);
-  const manifestBytes = await readFile(manifestPath).catch(() => null);
+  const manifestBytes = await readPlainFile(path.join(folder, PACKAGE_FILES.manifest), MAX_JSON_BYTES);
   if (!manifestBytes) {
     report(PACKAGE_FILES.manifest, '', 'package.verify.manifestMissing');
     return result;
@@ -120,6 +116,7 @@ export async function verifyPackage(folder: string, locale: Locale): Promise<Ver
   const listing = await listFiles(folder);
   // A link could make the verifier read, and vouch for, a file outside the package.
   for (const link of listing.links) report(link, '', 'package.verify.link', { path: link });
+  for (const special of listing.special) report(special, '', 'package.verify.special', { path: special });
   const present = new Set(listing.files);
   present.delete(PACKAGE_FILES.manifest);
   const listed = manifest.files.map((entry) => entry.path);
@@ -142,13 +139,17 @@ export async function verifyPackage(folder: string, locale: Locale): Promise<Ver
       continue;
     }
     present.delete(entry.path);
-    const absolute = path.join(folder, ...entry.path.split('/'));
-    const size = (await stat(absolute)).size;
-    if (size !== entry.bytes) {
-      report(entry.path, '', 'package.verify.size', { path: entry.path, stated: entry.bytes, actual: size });
+    // Read once, as a plain file (it may have been replaced by a link since it was listed).
+    const read = await hashPlainFile(path.join(folder, ...entry.path.split('/')));
+    if (!read) {
+      report(entry.path, '', 'package.verify.missing', { path: entry.path });
       continue;
     }
-    if ((await sha256OfFile(absolute)) !== entry.sha256) report(entry.path, '', 'package.verify.hash', { path: entry.path });
+    if (read.bytes !== entry.bytes) {
+      report(entry.path, '', 'package.verify.size', { path: entry.path, stated: entry.bytes, actual: read.bytes });
+      continue;
+    }
+    if (read.sha256 !== entry.sha256) report(entry.path, '', 'package.verify.hash', { path: entry.path });
   }
   for (const extra of present) report(extra, '', 'package.verify.extra', { path: extra });
   for (const required of REQUIRED_FILES) {
@@ -156,8 +157,12 @@ export async function verifyPackage(folder: string, locale: Locale): Promise<Ver
   }
 
   // engagement.json: schema, then the spec's arithmetic and rules, then the manifest's summary.
-  const engagementBytes = seen.has(PACKAGE_FILES.engagement) ? await readFile(path.join(folder, PACKAGE_FILES.engagement)).catch(() => null) : null;
-  if (!engagementBytes) return result;
+  const engagementBytes = seen.has(PACKAGE_FILES.engagement) ? await readPlainFile(path.join(folder, PACKAGE_FILES.engagement), MAX_JSON_BYTES) : null;
+  if (!engagementBytes) {
+    // Listed and present, yet unreadable or beyond any real size: nothing can be vouched for.
+    if (seen.has(PACKAGE_FILES.engagement) && listing.files.includes(PACKAGE_FILES.engagement)) report(PACKAGE_FILES.engagement, '', 'package.verify.json', { error: `> ${MAX_JSON_BYTES / 1024 / 1024} Mio` });
+    return result;
+  }
   const engagementJson = parseJson(engagementBytes.toString('utf8'));
   if (!engagementJson.ok) {
     report(PACKAGE_FILES.engagement, '', 'package.verify.json', { error: engagementJson.error });
@@ -180,7 +185,7 @@ export async function verifyPackage(folder: string, locale: Locale): Promise<Ver
   }
 
   // timesheet.csv: the same rows as engagement.json, in the same order.
-  const csvBytes = seen.has(PACKAGE_FILES.timesheetCsv) ? await readFile(path.join(folder, PACKAGE_FILES.timesheetCsv)).catch(() => null) : null;
+  const csvBytes = seen.has(PACKAGE_FILES.timesheetCsv) ? await readPlainFile(path.join(folder, PACKAGE_FILES.timesheetCsv), MAX_CSV_BYTES) : null;
   if (csvBytes) {
     // The writer neutralises cells a spreadsheet would run as formulas: compare what it wrote.
     const expected = [[...TIMESHEET_CSV_HEADER], ...timesheetCsvRows(engagement)].map((row) => row.map(neutraliseFormula));

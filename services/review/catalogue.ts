@@ -1,8 +1,8 @@
 // The packages the Région's reviewer sees: every `packages/<ref>/v<n>/` of every watched exchange
 // folder, and those opened by hand. Each is verified once, then again only when one of its files
-// changes (size or modification time): the verifier's result is kept in `review_packages`.
+// changes (see `signatureOf`): the verifier's result is kept in `review_packages`.
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseVersionFolder } from '../../core/closingPackage';
 import type { Locale } from '../../core/domain';
@@ -14,7 +14,10 @@ import type { Database } from '../../db/connection';
 import { verifyPackage, type PackageFinding, type VerifiedPackage } from '../closing/verify';
 import { PACKAGES_FOLDER } from '../closing/writePackage';
 import type { ServiceContext } from '../context';
-import { sha256Of } from '../files';
+import { readPlainFile, sha256Of } from '../files';
+
+/** A decision holds at most 500 comments of 5 000 characters: a larger file is not one. */
+export const MAX_DECISION_BYTES = 16 * 1024 * 1024;
 
 /** What is kept of a package between two looks: its row without the parts that change alone. */
 type CachedRow = Omit<ReviewQueueRow, 'status' | 'decidedAt' | 'superseded'>;
@@ -41,9 +44,13 @@ export function exchangeRootOf(folder: string): string | null {
   return path.basename(packagesFolder) === PACKAGES_FOLDER && parseVersionFolder(path.basename(folder)) !== null ? path.dirname(packagesFolder) : null;
 }
 
-/** Where the decision on a package is written: beside it in its exchange folder, else in the data folder. */
+/**
+ * Where the decision on a package is written: beside it in its exchange folder; for a package
+ * opened by hand from elsewhere, in the data folder under the package's own key (two packages
+ * opened by hand under the same reference and version keep a decision each).
+ */
 export function decisionPathOf(context: ServiceContext, row: Pick<ReviewQueueRow, 'folder' | 'ref' | 'version'>): string {
-  const root = exchangeRootOf(row.folder) ?? path.join(context.dataDir ?? '.', 'decisions');
+  const root = exchangeRootOf(row.folder) ?? path.join(context.dataDir ?? '.', 'decisions', packageKeyOf(row.folder));
   return path.join(root, ...reviewPathOf(row.ref, row.version).split('/'));
 }
 
@@ -62,16 +69,23 @@ export async function packageFoldersIn(exchangeFolder: string): Promise<string[]
   return folders.sort();
 }
 
-/** Size and modification time of every file of the package: changes when any file does. */
+/** Bumped whenever the verifier checks more: every package is then verified again. */
+const VERIFIER_VERSION = 2;
+
+/**
+ * What changes when any file of the package does: for each, its size, modification and change
+ * times and inode (the change time cannot be set back by hand), never following a link.
+ */
 async function signatureOf(folder: string, locale: Locale): Promise<string | null> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => null);
   if (!entries) return null;
-  const hash = createHash('sha256').update(locale);
+  const hash = createHash('sha256').update(`${VERIFIER_VERSION}\u0000${locale}`);
   const lines: string[] = [];
   for (const entry of entries) {
     const full = path.join(entry.parentPath, entry.name);
-    const info = await stat(full).catch(() => null);
-    lines.push(`${path.relative(folder, full)}\u0000${entry.isSymbolicLink() ? 'link' : (info?.size ?? -1)}\u0000${info?.mtimeMs ?? 0}`);
+    const info = await lstat(full).catch(() => null);
+    const kind = info?.isFile() ? 'file' : info?.isDirectory() ? 'dir' : 'other';
+    lines.push([path.relative(folder, full), kind, info?.size ?? -1, info?.mtimeMs ?? 0, info?.ctimeMs ?? 0, info?.ino ?? 0].join('\u0000'));
   }
   for (const line of lines.sort()) hash.update(`${line}\n`);
   return hash.digest('hex');
@@ -123,10 +137,10 @@ export function rowOfVerified(verified: VerifiedPackage, source: { key: string; 
 
 /** The decision written for a package, if a valid one is there. */
 export async function readWrittenDecision(decisionPath: string): Promise<ReviewDecision | null> {
-  const text = await readFile(decisionPath, 'utf8').catch(() => null);
-  if (text === null) return null;
+  const bytes = await readPlainFile(decisionPath, MAX_DECISION_BYTES);
+  if (bytes === null) return null;
   try {
-    const parsed = reviewDecisionSchema.safeParse(JSON.parse(text));
+    const parsed = reviewDecisionSchema.safeParse(JSON.parse(bytes.toString('utf8')));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
@@ -171,7 +185,14 @@ export async function reviewQueue(context: ServiceContext): Promise<ReviewQueueR
   const { reviewFolders } = context.settings.get();
   const known = new Map(((await context.db('review_packages').select('*')) as PackageRecordRow[]).map((row) => [row.key, row]));
   const sources: { folder: string; firm: string; exchangeFolder: string | null; manual: boolean }[] = [];
+  // A watched folder out of reach (a share not mounted, a key unplugged): its records are kept as
+  // they are (first seen, opened) until it comes back, but nothing of it is listed.
+  const unreachable = new Set<string>();
   for (const watched of reviewFolders) {
+    if (!(await stat(watched.path).catch(() => null))?.isDirectory()) {
+      unreachable.add(watched.path);
+      continue;
+    }
     for (const folder of await packageFoldersIn(watched.path)) sources.push({ folder, firm: watched.firm, exchangeFolder: watched.path, manual: false });
   }
   const found = new Set(sources.map((source) => packageKeyOf(source.folder)));
@@ -188,7 +209,7 @@ export async function reviewQueue(context: ServiceContext): Promise<ReviewQueueR
   }
   // Folders no longer watched or gone: forgotten (the files, if they come back, are verified again).
   const kept = new Set(records.map((record) => record.key));
-  const gone = [...known.keys()].filter((key) => !kept.has(key));
+  const gone = [...known.values()].filter((record) => !kept.has(record.key) && !unreachable.has(record.exchange_folder ?? '')).map((record) => record.key);
   for (let index = 0; index < gone.length; index += 500) await context.db('review_packages').whereIn('key', gone.slice(index, index + 500)).delete();
   return withStatus(context, records);
 }

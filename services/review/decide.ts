@@ -7,6 +7,7 @@ import { CarnetError } from '../../core/errors';
 import type { ReviewCommentInput, WrittenDecision } from '../../core/review';
 import { REVIEW_FORMAT, REVIEW_FORMAT_VERSION, reviewDecisionJson, reviewDecisionSchema, type ReviewDecision, type ReviewDecisionKind } from '../../core/reviewDecision';
 import type { ServiceContext } from '../context';
+import { verifyPackage } from '../closing/verify';
 import { reviewPackage } from './packageView';
 
 export interface DecideInput {
@@ -52,8 +53,20 @@ export async function decide(context: ServiceContext, input: DecideInput): Promi
   if (!row.manifestSha256 || row.version < 1) throw new CarnetError('rule_violation', 'review.decide.noManifest', { ref });
   const reviewer = context.settings.get().reviewerName.trim();
   if (!reviewer) throw new CarnetError('rule_violation', 'review.decide.noReviewer', {}, { field: 'reviewerName' });
-  if (input.decision === 'approved' && row.findings.length > 0) {
-    throw new CarnetError('rule_violation', 'review.decide.approveWithFindings', { ref, count: row.findings.length, first: row.findings[0]!.message });
+  // Verified again now, whatever the queue remembers: the decision vouches for these very bytes.
+  const fresh = await verifyPackage(row.folder, context.settings.get().locale);
+  if (fresh.manifestSha256 !== row.manifestSha256) {
+    throw new CarnetError('rule_violation', 'review.decide.packageChanged', { ref, changed: 'manifest.json' });
+  }
+  if (fresh.findings.length !== row.findings.length) {
+    throw new CarnetError('rule_violation', 'review.decide.packageChanged', { ref, changed: fresh.findings[0]?.message ?? '—' });
+  }
+  // A package that is not where its manifest says (`packages/<ref>/v<n>`): its decision would land
+  // on another package's name.
+  const misplaced = fresh.findings.find((finding) => finding.rule === 'package.verify.refFolder' || finding.rule === 'package.verify.versionFolder');
+  if (misplaced) throw new CarnetError('rule_violation', 'review.decide.invalid', { ref, field: misplaced.field, issue: misplaced.message });
+  if (input.decision === 'approved' && fresh.findings.length > 0) {
+    throw new CarnetError('rule_violation', 'review.decide.approveWithFindings', { ref, count: fresh.findings.length, first: fresh.findings[0]!.message });
   }
   if (input.decision === 'changes_requested' && input.comments.length === 0) throw new CarnetError('rule_violation', 'review.decide.noComment', { ref }, { field: 'comments' });
 
@@ -68,7 +81,7 @@ export async function decide(context: ServiceContext, input: DecideInput): Promi
     seen.add(comment.about);
   }
 
-  const decision: ReviewDecision = reviewDecisionSchema.parse({
+  const parsed = reviewDecisionSchema.safeParse({
     format: REVIEW_FORMAT,
     formatVersion: REVIEW_FORMAT_VERSION,
     engagementRef: row.ref,
@@ -79,6 +92,11 @@ export async function decide(context: ServiceContext, input: DecideInput): Promi
     reviewer,
     decidedAt: context.now().toISOString(),
   });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new CarnetError('rule_violation', 'review.decide.invalid', { ref, field: issue.path.map(String).join('.') || '—', issue: issue.message });
+  }
+  const decision: ReviewDecision = parsed.data;
   let outcome: 'written' | 'exists';
   try {
     outcome = await writeFileOnce(view.decisionPath, reviewDecisionJson(decision));

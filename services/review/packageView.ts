@@ -1,7 +1,6 @@
 // One package as the Région's reviewer examines it: the report, the timesheet, the deliverables
 // and their hashes, the cost split recomputed, what changed since the previous version, and the
 // decision if one was written.
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { engagementFileSchema, PACKAGE_FILES, type EngagementFile } from '../../core/closingPackage';
 import { costSplit } from '../../core/money';
@@ -9,11 +8,13 @@ import { diffPackages } from '../../core/packageDiff';
 import type { ReviewDeliverable, ReviewPackageView, SplitComparison, VersionDiff } from '../../core/review';
 import { verifyPackage } from '../closing/verify';
 import type { ServiceContext } from '../context';
-import { sha256Of } from '../files';
+import { hashPlainFile, readPlainFile } from '../files';
 import { decisionPathOf, markOpened, packageKeyOf, queueRowOf, readWrittenDecision } from './catalogue';
 
 /** report.html is shown whole; a file beyond this is not a report Carnet wrote. */
 const MAX_REPORT_BYTES = 20 * 1024 * 1024;
+/** engagement.json of the previous version, read for the differences. */
+const MAX_PACKAGE_JSON_BYTES = 64 * 1024 * 1024;
 
 /** A deliverable's path inside the package, refused if it could leave the package's folder. */
 export function fileInPackage(folder: string, packagePath: string): string | null {
@@ -24,10 +25,10 @@ export function fileInPackage(folder: string, packagePath: string): string | nul
 }
 
 async function readEngagementFile(folder: string): Promise<EngagementFile | null> {
-  const text = await readFile(path.join(folder, PACKAGE_FILES.engagement), 'utf8').catch(() => null);
-  if (text === null) return null;
+  const bytes = await readPlainFile(path.join(folder, PACKAGE_FILES.engagement), MAX_PACKAGE_JSON_BYTES);
+  if (bytes === null) return null;
   try {
-    const parsed = engagementFileSchema.safeParse(JSON.parse(text));
+    const parsed = engagementFileSchema.safeParse(JSON.parse(bytes.toString('utf8')));
     return parsed.success ? (parsed.data as EngagementFile) : null;
   } catch {
     return null;
@@ -53,8 +54,8 @@ async function deliverablesOf(folder: string, file: EngagementFile): Promise<Rev
   const deliverables: ReviewDeliverable[] = [];
   for (const deliverable of file.deliverables) {
     const absolute = fileInPackage(folder, deliverable.path);
-    const bytes = absolute ? await readFile(absolute).catch(() => null) : null;
-    deliverables.push({ ...deliverable, bytes: bytes?.length ?? null, intact: bytes !== null && sha256Of(bytes) === deliverable.sha256 });
+    const read = absolute ? await hashPlainFile(absolute) : null;
+    deliverables.push({ ...deliverable, bytes: read?.bytes ?? null, intact: read?.sha256 === deliverable.sha256 });
   }
   return deliverables;
 }
@@ -80,9 +81,7 @@ export async function reviewPackage(context: ServiceContext, key: string): Promi
   const verified = await verifyPackage(row.folder, context.settings.get().locale);
   const file = verified.engagement;
   const names = new Map(file?.engagement.consultants.map((consultant) => [consultant.id, consultant.name]) ?? []);
-  const reportPath = path.join(row.folder, PACKAGE_FILES.reportHtml);
-  const reportSize = (await stat(reportPath).catch(() => null))?.size ?? null;
-  const reportHtml = reportSize !== null && reportSize <= MAX_REPORT_BYTES ? await readFile(reportPath, 'utf8').catch(() => null) : null;
+  const reportHtml = (await readPlainFile(path.join(row.folder, PACKAGE_FILES.reportHtml), MAX_REPORT_BYTES))?.toString('utf8') ?? null;
   const decisionPath = decisionPathOf(context, row);
   const decision = await readWrittenDecision(decisionPath);
   return {

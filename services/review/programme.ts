@@ -23,10 +23,27 @@ function sliceBy(missions: readonly ProgrammeMission[], keyOf: (mission: Program
   return [...slices.values()].sort((a, b) => b.approvedPublicCents + b.pendingPublicCents - (a.approvedPublicCents + a.pendingPublicCents) || a.label.localeCompare(b.label));
 }
 
-/** The missions counted: the latest readable version of each engagement in each firm's folder. */
+/** How far a copy's review went: the copy counted is the one decided, if any. */
+const STATUS_RANK: Record<ReviewQueueRow['status'], number> = { new: 0, in_review: 1, changes_requested: 2, approved: 3 };
+
+/**
+ * The missions counted: one per engagement (company and reference), its latest readable version.
+ * The same package seen twice — a copy opened by hand, a folder watched under two names — counts
+ * once, and an unreadable later version does not hide the readable one before it.
+ */
 export function missionsOf(rows: readonly ReviewQueueRow[]): ProgrammeMission[] {
-  return rows
-    .filter((row) => !row.superseded && row.companyName !== null && row.projectType !== null)
+  const chosen = new Map<string, ReviewQueueRow>();
+  for (const row of rows) {
+    if (row.companyName === null || row.projectType === null) continue;
+    const identity = `${row.siret ?? row.companyName}\u0000${row.ref}`;
+    const current = chosen.get(identity);
+    const better =
+      !current ||
+      row.version > current.version ||
+      (row.version === current.version && (STATUS_RANK[row.status] > STATUS_RANK[current.status] || (STATUS_RANK[row.status] === STATUS_RANK[current.status] && row.exchangeFolder !== null && current.exchangeFolder === null)));
+    if (better) chosen.set(identity, row);
+  }
+  return [...chosen.values()]
     .map((row) => ({
       key: row.key,
       firm: row.firm,

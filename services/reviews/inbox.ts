@@ -10,11 +10,13 @@ import type { EngagementStatus } from '../../core/domain';
 import { translate } from '../../core/i18n';
 import type { DecisionCheck } from '../../core/review';
 import { readReviewDecision, reviewPathOf, type ReviewDecision } from '../../core/reviewDecision';
-import { reviewDecisionIdOf } from '../../db/sync/naturalIds';
+import { decisionStatusChangeIdOf, reviewDecisionIdOf } from '../../db/sync/naturalIds';
 import type { ServiceContext } from '../context';
+import { latestVersionOnDisk, packagesFolderOf } from '../closing/writePackage';
 import { sha256Of } from '../files';
 import { recordStatusChange } from '../engagementCommands';
 import { exchangeFolderOf } from '../settings/update';
+import { runSync } from '../sync/sync';
 import { receivedFromRow, type ReceivedRow, type StoredComment } from './records';
 
 interface SubmittedPackage {
@@ -23,52 +25,60 @@ interface SubmittedPackage {
   status: EngagementStatus;
   version: number;
   manifest_sha256: string;
-  folder: string;
   latest: number;
 }
 
-async function deliverableHashes(folder: string): Promise<Map<string, string>> {
+/** The deliverables' hashes as the package states them, read from this device's exchange folder. */
+async function deliverableHashes(packageFolder: string): Promise<Map<string, string>> {
   try {
-    const file = JSON.parse(await readFile(path.join(folder, 'engagement.json'), 'utf8')) as { deliverables?: { path: string; sha256: string }[] };
+    const file = JSON.parse(await readFile(path.join(packageFolder, 'engagement.json'), 'utf8')) as { deliverables?: { path: string; sha256: string }[] };
     return new Map((file.deliverables ?? []).map((deliverable) => [deliverable.path, deliverable.sha256]));
   } catch {
     return new Map();
   }
 }
 
-async function applyDecision(context: ServiceContext, target: SubmittedPackage, decision: ReviewDecision): Promise<void> {
-  const hashes = await deliverableHashes(target.folder);
+async function applyDecision(context: ServiceContext, exchange: string, target: SubmittedPackage, decision: ReviewDecision): Promise<void> {
+  const hashes = await deliverableHashes(path.join(packagesFolderOf(exchange, target.ref), `v${target.version}`));
   const comments: StoredComment[] = decision.comments.map((comment) => {
     const sha256 = hashes.get(comment.about);
     return sha256 ? { ...comment, sha256 } : { ...comment };
   });
+  // A device behind on sync may not know yet that the firm already answered this decision with a
+  // new version: the exchange folder, which every device of the firm writes its packages into,
+  // tells. Such a decision is kept for the record and moves nothing.
+  const superseded = (await latestVersionOnDisk(exchange, target.ref)) > target.version;
   await context.db.transaction(async (trx) => {
     const id = reviewDecisionIdOf(target.engagement_id, target.version);
-    if (!(await trx('review_decisions').where({ id }).first())) {
-      await trx('review_decisions').insert({
-        id,
-        engagement_id: target.engagement_id,
-        version: target.version,
-        decision: decision.decision,
-        reviewer: decision.reviewer,
-        decided_at: decision.decidedAt,
-        comments_json: JSON.stringify(comments),
-        manifest_sha256: decision.packageManifestSha256,
-      });
-    }
-    // Only the package under review moves the engagement: a decision on an older version, or one
-    // another device already applied, is kept for the record.
+    // Recorded already: this device, or another one whose change sync brought, applied it.
+    if (await trx('review_decisions').where({ id }).first('id')) return;
+    await trx('review_decisions').insert({
+      id,
+      engagement_id: target.engagement_id,
+      version: target.version,
+      decision: decision.decision,
+      reviewer: decision.reviewer,
+      decided_at: decision.decidedAt,
+      comments_json: JSON.stringify(comments),
+      manifest_sha256: decision.packageManifestSha256,
+    });
+    // Only the package under review moves the engagement.
     const engagement = (await trx('engagements').where({ id: target.engagement_id }).first('status')) as { status: EngagementStatus } | undefined;
-    if (engagement?.status !== 'submitted' || target.version !== target.latest) return;
+    if (superseded || engagement?.status !== 'submitted' || target.version !== target.latest) return;
     const by = `${translate(context.settings.get().locale, 'review.by.region')} — ${decision.reviewer}`;
-    const actor = { ...context, actor: by };
+    // Ids derived from the decision: two devices applying it before they sync write the same rows.
+    // The Région decided at its time; the mission goes back in progress here, now (never before).
+    const decided = new Date(decision.decidedAt);
+    const reopened = new Date(Math.max(context.now().getTime(), decided.getTime() + 1));
+    const change = (from: EngagementStatus, to: EngagementStatus, at: Date) =>
+      recordStatusChange(trx, { ...context, actor: by, now: () => at }, target.engagement_id, from, to, decisionStatusChangeIdOf(id, to));
     if (decision.decision === 'approved') {
       await trx('engagements').where({ id: target.engagement_id }).update({ status: 'approved' });
-      await recordStatusChange(trx, actor, target.engagement_id, 'submitted', 'approved');
+      await change('submitted', 'approved', decided);
     } else {
       await trx('engagements').where({ id: target.engagement_id }).update({ status: 'in_progress', completed_on: null });
-      await recordStatusChange(trx, actor, target.engagement_id, 'submitted', 'changes_requested');
-      await recordStatusChange(trx, actor, target.engagement_id, 'changes_requested', 'in_progress');
+      await change('submitted', 'changes_requested', decided);
+      await change('changes_requested', 'in_progress', reopened);
     }
   });
 }
@@ -84,7 +94,7 @@ export async function checkDecisions(context: ServiceContext): Promise<DecisionC
   const locale = context.settings.get().locale;
   const packages = (await context.db('packages as p')
     .join('engagements as e', 'e.id', 'p.engagement_id')
-    .select('p.engagement_id', 'e.ref', 'e.status', 'p.version', 'p.manifest_sha256', 'p.folder', context.db.raw('(SELECT max(version) FROM packages WHERE engagement_id = p.engagement_id) AS latest'))
+    .select('p.engagement_id', 'e.ref', 'e.status', 'p.version', 'p.manifest_sha256', context.db.raw('(SELECT max(version) FROM packages WHERE engagement_id = p.engagement_id) AS latest'))
     .orderBy([{ column: 'e.ref' }, { column: 'p.version' }])) as SubmittedPackage[];
   const known = new Map(((await context.db('received_decisions').select('*')) as ReceivedRow[]).map((row) => [row.path, row]));
   for (const target of packages) {
@@ -115,9 +125,15 @@ export async function checkDecisions(context: ServiceContext): Promise<DecisionC
             : translate(locale, 'review.received.invalid', { reason: reading.reason }),
       read_at: context.now().toISOString(),
     };
-    if (reading.state === 'valid') await applyDecision(context, target, reading.decision);
+    if (reading.state === 'valid') await applyDecision(context, folder, target, reading.decision);
     await context.db('received_decisions').insert(row).onConflict('path').merge();
     (row.state === 'applied' ? result.applied : result.ignored).push(receivedFromRow(row));
   }
   return result;
+}
+
+/** Syncs first (what the firm's other devices did with a decision arrives before it), then reads. */
+export async function syncThenCheckDecisions(context: ServiceContext): Promise<DecisionCheck> {
+  if (context.settings.get().sharedFolder) await runSync(context);
+  return checkDecisions(context);
 }

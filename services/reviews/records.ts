@@ -34,7 +34,6 @@ export const receivedFromRow = (row: ReceivedRow): ReceivedDecision => ({
   readAt: row.read_at,
 });
 
-/** The deliverables' hashes as the package stated them, to find them again at the firm. */
 /** The decision files read and ignored, newest first (for one engagement, or all). */
 export async function ignoredDecisions(db: Database, engagementId?: string): Promise<ReceivedDecision[]> {
   const query = db('received_decisions').whereNot({ state: 'applied' }).orderBy('read_at', 'desc');

@@ -5,7 +5,7 @@
 // submitted missions from the exchange folder.
 import { watch, type FSWatcher } from 'node:fs';
 import type { ServiceContext } from '../context';
-import { checkDecisions } from '../reviews/inbox';
+import { syncThenCheckDecisions } from '../reviews/inbox';
 import { devicesFolderOf } from './folders';
 import { runSync } from './sync';
 
@@ -69,7 +69,8 @@ export function startSyncScheduler(context: ServiceContext, options: SchedulerOp
   const readDecisions = () => {
     if (stopped || reading || context.settings.get().role === 'region') return;
     reading = (async () => {
-      if (await context.db('engagements').where({ status: 'submitted' }).first('id')) await checkDecisions(context);
+      if (!(await context.db('engagements').where({ status: 'submitted' }).first('id'))) return;
+      await syncThenCheckDecisions(context);
     })()
       .catch(onError)
       .finally(() => (reading = null));

@@ -12,6 +12,7 @@ import { closeEngagement, exportPackage } from '../../services/closing/close';
 import { verifyPackage } from '../../services/closing/verify';
 import { runCli } from '../../services/cli/run';
 import { failure } from '../support/refusals';
+import { decideAsRegion } from '../support/review';
 import { openTestApp, type TestApp } from '../support/testApp';
 
 const NOW = new Date('2023-06-01T10:00:00.000Z');
@@ -230,7 +231,7 @@ describe('closing a mission', () => {
   it('makes v2 after a request for changes, leaving v1 untouched', async () => {
     const engagement = completed[0]!;
     const v1Manifest = await readFile(path.join(folder, 'manifest.json'));
-    for (const to of ['changes_requested', 'in_progress'] as const) await testApp.call('engagements.transition', { id: engagement.id, to });
+    await decideAsRegion(testApp, engagement.id, 'changes_requested');
     const detail = await testApp.call('engagements.get', { id: engagement.id });
     const last = detail.days.at(-1)!;
     await testApp.call('days.set', { engagementId: engagement.id, consultantId: last.consultantId, date: last.date, halfDays: 1, summary: 'Corrigé à la demande de la Région.' });

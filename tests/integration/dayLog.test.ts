@@ -7,6 +7,7 @@ import { DEFAULT_PROGRAMME_ID, DEFAULT_WAVES } from '../../db/defaultProgramme';
 import { withTestApp, type TestApp } from '../support/testApp';
 import { failure } from '../support/refusals';
 import { submitThroughClosing } from '../support/closing';
+import { decideAsRegion } from '../support/review';
 
 // days.set / days.grid / days.audit through the contract dispatcher (PRODUCT.md, "Day log";
 // issue 4): every rule refuses with its French message and changes nothing; weekends and
@@ -237,13 +238,20 @@ describe('days.set: status and staffing', () => {
       ].map((input) => [input, `${e.ref} est au statut « ${label} » : ses journées sont verrouillées.`] as const);
       for (const [input, message] of attempts('Soumis')) await expectRefused(testApp, 'days.set', input, { code: 'rule_violation', field: 'date', message });
 
-      await testApp.call('engagements.transition', { id: e.id, to: 'changes_requested' });
+      // Only the Région's decision approves or asks for changes, never the firm itself.
+      for (const [to, label] of [['approved', 'Approuvé'], ['changes_requested', 'Modifications demandées']] as const) {
+        await expectRefused(testApp, 'engagements.transition', { id: e.id, to }, {
+          code: 'rule_violation', field: 'to',
+          message: `${e.ref} ne passe pas de lui-même au statut « ${label} » : c’est la décision de la Région, lue dans le dossier d’échange (« Vérifier les décisions »), qui l’y fait passer.`,
+        });
+      }
+      // The Région asks for changes: the mission is back in progress, its days unlocked.
+      await decideAsRegion(testApp, e.id, 'changes_requested');
       const unlocked = await set(testApp, { engagementId: e.id, consultantId: fx.claire, date: '2022-03-04', halfDays: 1 });
-      expect(unlocked).toMatchObject({ status: 'changes_requested', halfDaysLogged: 4 });
-      await testApp.call('engagements.transition', { id: e.id, to: 'in_progress' });
+      expect(unlocked).toMatchObject({ status: 'in_progress', halfDaysLogged: 4 });
       await testApp.call('engagements.transition', { id: e.id, to: 'completed' });
       await submitThroughClosing(testApp, e.id);
-      await testApp.call('engagements.transition', { id: e.id, to: 'approved' });
+      await decideAsRegion(testApp, e.id, 'approved');
       for (const [input, message] of attempts('Approuvé')) await expectRefused(testApp, 'days.set', input, { code: 'rule_violation', field: 'date', message });
       await testApp.call('engagements.transition', { id: e.id, to: 'closed' });
       for (const [input, message] of attempts('Clôturé')) await expectRefused(testApp, 'days.set', input, { code: 'rule_violation', field: 'date', message });
@@ -416,7 +424,8 @@ describe('days.grid', () => {
       await set(testApp, { engagementId: closed.id, consultantId: fx.claire, date: '2022-03-03', halfDays: 2 });
       await testApp.call('engagements.transition', { id: closed.id, to: 'completed' });
       await submitThroughClosing(testApp, closed.id);
-      for (const to of ['approved', 'closed'] as const) await testApp.call('engagements.transition', { id: closed.id, to });
+      await decideAsRegion(testApp, closed.id, 'approved');
+      await testApp.call('engagements.transition', { id: closed.id, to: 'closed' });
       await set(testApp, { engagementId: active.id, consultantId: fx.claire, date: '2022-03-02', halfDays: 1 });
       await set(testApp, { engagementId: active.id, consultantId: fx.claire, date: '2022-03-31', halfDays: 2 });
       await set(testApp, { engagementId: active.id, consultantId: fx.claire, date: '2022-04-01', halfDays: 1 });

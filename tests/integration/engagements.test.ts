@@ -274,8 +274,9 @@ describe('engagements.transition: the lifecycle', () => {
       const used = new Set<string>();
       for (const from of ENGAGEMENT_STATUSES) {
         for (const to of TRANSITIONS[from]) {
-          // Submitting goes through « Clôturer la mission » (tests/integration/closing.test.ts).
-          if (to === 'submitted') continue;
+          // Submitting goes through « Clôturer la mission » (tests/integration/closing.test.ts),
+          // approving and asking for changes through the Région's decision (tests/integration/review.test.ts).
+          if (to === 'submitted' || to === 'approved' || to === 'changes_requested') continue;
           const label = `${from} → ${to}`;
           const row = list.find((r) => r.status === from && !used.has(r.id));
           expect(row, `a fresh demo engagement is ${from}`).toBeDefined();

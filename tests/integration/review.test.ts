@@ -18,6 +18,9 @@ import { failure } from '../support/refusals';
 import { openTestApp, type TestApp } from '../support/testApp';
 
 let firm: TestApp;
+/** Another device of the firm, which falls behind on sync while the review goes on. */
+let laggard: TestApp;
+let laggardFolder: string;
 let region: TestApp;
 let exchange: string;
 let scratch: string;
@@ -45,14 +48,22 @@ beforeAll(async () => {
   const completed = (await firm.call('engagements.list', {})).filter((row) => row.status === 'completed');
   submitted = completed.slice(0, 2);
   for (const engagement of submitted) await submitThroughClosing(firm, engagement.id);
+  // The second device knows the submitted missions, then syncs through another folder: behind.
+  laggardFolder = await mkdtemp(path.join(os.tmpdir(), 'carnet-laggard-sync-'));
+  await firm.call('sync.run', {});
+  laggard = await openTestApp({ now });
+  await laggard.call('settings.update', { sharedFolder: exchange });
+  await laggard.call('sync.run', {});
+  await laggard.call('settings.update', { sharedFolder: laggardFolder, exchangeFolder: exchange });
   region = await openTestApp({ now, dataDir: regionData });
   await region.call('settings.update', { role: 'region', reviewFolders: [{ path: exchange, firm: 'Cabinet Démo' }] });
 });
 
 afterAll(async () => {
   await firm.close();
+  await laggard.close();
   await region.close();
-  for (const folder of [exchange, scratch, regionData]) await rm(folder, { recursive: true, force: true });
+  for (const folder of [exchange, scratch, regionData, laggardFolder]) await rm(folder, { recursive: true, force: true });
 });
 
 describe('the Région’s queue', () => {
@@ -171,6 +182,30 @@ describe('a review from v1 to an approval of v2', () => {
     expect(job.result!.version).toBe(2);
   });
 
+  it('on a device behind on sync, the v1 decision is recorded but moves nothing: v2 is already in the folder', async () => {
+    const engagement = submitted[0]!;
+    const before = await laggard.call('engagements.get', { id: engagement.id });
+    expect(before.engagement.status).toBe('submitted');
+    expect(before.packages.map((item) => item.version)).toEqual([1]);
+    const check = await laggard.call('reviews.check', {});
+    expect(check.applied.map((item) => `${item.ref} v${item.version} ${item.decision}`)).toEqual([`${engagement.ref} v1 changes_requested`]);
+    const after = await laggard.call('engagements.get', { id: engagement.id });
+    expect(after.engagement.status).toBe('submitted');
+    expect(after.statusChanges).toEqual(before.statusChanges);
+    expect(after.reviews.map((review) => `v${review.version} ${review.decision}`)).toEqual(['v1 changes_requested']);
+    // Back on the firm's folder, both devices converge on v2 submitted, with one history.
+    await firm.call('sync.run', {});
+    await laggard.call('settings.update', { sharedFolder: exchange });
+    await laggard.call('sync.run', {});
+    await firm.call('sync.run', {});
+    const [left, right] = await Promise.all([firm, laggard].map((app) => app.call('engagements.get', { id: engagement.id })));
+    expect(right!.engagement.status).toBe('submitted');
+    expect(right!.packages.map((item) => item.version)).toEqual([1, 2]);
+    expect(right!.statusChanges).toEqual(left!.statusChanges);
+    expect(left!.statusChanges.filter((change) => change.toStatus === 'changes_requested')).toHaveLength(1);
+    expect(right!.reviews).toEqual(left!.reviews);
+  });
+
   it('at the Région: v2 beside v1 shows what changed and what was asked; approving it approves the engagement', async () => {
     const engagement = submitted[0]!;
     const rows = await region.call('review.queue', {});
@@ -232,7 +267,7 @@ describe('a package opened by hand from a .zip', () => {
     expect(row.folder.startsWith(regionData)).toBe(true);
     expect((await region.call('review.queue', {})).some((item) => item.key === row.key)).toBe(true);
     const view = await region.call('review.package', { key: row.key });
-    expect(view.decisionPath).toBe(path.join(regionData, 'decisions', 'reviews', engagement.ref, 'v1.json'));
+    expect(view.decisionPath).toBe(path.join(regionData, 'decisions', row.key, 'reviews', engagement.ref, 'v1.json'));
     // A zip whose entries would leave its folder is refused whole.
     const hostile = path.join(scratch, 'hostile.zip');
     await writeFile(hostile, zipSync({ '../manifest.json': new TextEncoder().encode('{}') }));
@@ -248,8 +283,9 @@ describe('the programme across firms', () => {
     const pending = await firm.call('engagements.get', { id: submitted[1]!.id });
     expect(view.envelopeCents).toBe(30_000_000);
     expect(view.approvedPublicCents).toBe(approved.totals.publicShareCents);
-    // The package opened by hand is the same engagement's v1 as the watched one: both count.
-    expect(view.pendingPublicCents).toBe(2 * pending.totals.publicShareCents);
+    // The package opened by hand is the same engagement's v1 as the watched one: it counts once.
+    expect(view.pendingPublicCents).toBe(pending.totals.publicShareCents);
+    expect(view.missions.filter((mission) => mission.ref === pending.engagement.ref)).toHaveLength(1);
     expect(view.submittedPublicCents).toBe(view.approvedPublicCents + view.pendingPublicCents);
     expect(view.missions.map((mission) => mission.ref).filter((ref) => ref === approved.engagement.ref)).toHaveLength(1);
     for (const slices of [view.byWave, view.bySector, view.byDepartement, view.byProjectType, view.byFirm]) {
