@@ -1,7 +1,8 @@
 // The Région's decision on a package, written once as `reviews/<ref>/v<n>.json` (spec,
 // "Review decision"): complete or absent for every reader, and never replaced.
 import { randomUUID } from 'node:crypto';
-import { link, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, link, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CarnetError } from '../../core/errors';
 import type { ReviewCommentInput, WrittenDecision } from '../../core/review';
@@ -22,23 +23,29 @@ const NO_LINK_CODES = ['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EML
 /**
  * Puts `content` at `target` only if nothing is there: written and flushed under a temporary
  * name, then hard-linked into place (which fails if `target` exists, even when another reviewer
- * writes at the same moment). Where links are not supported, a rename after a last look.
+ * writes at the same moment). Where links are not supported, an exclusive copy.
  */
-export async function writeFileOnce(target: string, content: string): Promise<'written' | 'exists'> {
+export async function writeFileOnce(target: string, content: string, linkFile: typeof link = link): Promise<'written' | 'exists'> {
   await mkdir(path.dirname(target), { recursive: true });
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID()}.tmp`);
   try {
     await writeFile(temporary, content, { flush: true });
     try {
-      await link(temporary, target);
+      await linkFile(temporary, target);
       return 'written';
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? '';
       if (code === 'EEXIST') return 'exists';
       if (!NO_LINK_CODES.includes(code)) throw error;
-      if (await stat(target).catch(() => null)) return 'exists';
-      await rename(temporary, target);
-      return 'written';
+      // No links here: a copy that refuses to replace a file (created exclusively). A reader may
+      // see it half written for a moment; the firm's app reads a decision again when it changes.
+      try {
+        await copyFile(temporary, target, constants.COPYFILE_EXCL);
+        return 'written';
+      } catch (copyError) {
+        if ((copyError as NodeJS.ErrnoException).code === 'EEXIST') return 'exists';
+        throw copyError;
+      }
     }
   } finally {
     await rm(temporary, { force: true });

@@ -36,4 +36,14 @@ describe('writeFileOnce', () => {
     expect(await readFile(target, 'utf8')).toBe(`writer ${winner}`);
     expect(await readdir(folder)).toEqual(['v1.json']);
   });
+
+  it('where hard links are refused (a share, FAT), still writes once and lets one writer win', async () => {
+    const noLinks = () => Promise.reject(Object.assign(new Error('operation not permitted'), { code: 'EPERM' }));
+    const target = path.join(folder, 'v1.json');
+    const outcomes = await Promise.all(Array.from({ length: 8 }, (_, index) => writeFileOnce(target, `writer ${index}`, noLinks)));
+    expect(outcomes.filter((outcome) => outcome === 'written')).toHaveLength(1);
+    expect(await readFile(target, 'utf8')).toBe(`writer ${outcomes.indexOf('written')}`);
+    expect(await writeFileOnce(target, 'late', noLinks)).toBe('exists');
+    expect(await readdir(folder)).toEqual(['v1.json']);
+  });
 });
