@@ -210,6 +210,8 @@ export interface SyncStatus {
   unresolvedConflicts: number;
   /** The problems of the last sync, in the reader's language. */
   problems: SyncProblem[];
+  /** When a decision file of the Région was last read here (null when none ever was). */
+  decisionsReadAt: string | null;
 }
 
 /** One side of a conflict: a value, when and on which device it was written. */

@@ -30,6 +30,9 @@ export const reviewDecisionSchema = z.strictObject({
 });
 export type ReviewDecision = z.infer<typeof reviewDecisionSchema>;
 
+/** A decision holds at most 500 comments of 5 000 characters: a larger file is not one. */
+export const MAX_DECISION_BYTES = 16 * 1024 * 1024;
+
 /** A decision's file, relative to the shared folder. */
 export const reviewPathOf = (engagementRef: string, version: number) => `${REVIEWS_FOLDER}/${engagementRef}/v${version}.json`;
 

@@ -9,15 +9,12 @@ import type { Locale } from '../../core/domain';
 import { CarnetError } from '../../core/errors';
 import { sectorOfNaf } from '../../core/nafSectors';
 import { FINDING_CATEGORIES, type FindingCategory, type ReviewFinding, type ReviewQueueRow, type ReviewStatus } from '../../core/review';
-import { reviewDecisionSchema, reviewPathOf, type ReviewDecision } from '../../core/reviewDecision';
+import { MAX_DECISION_BYTES, reviewDecisionSchema, reviewPathOf, type ReviewDecision } from '../../core/reviewDecision';
 import type { Database } from '../../db/connection';
 import { verifyPackage, type PackageFinding, type VerifiedPackage } from '../closing/verify';
 import { PACKAGES_FOLDER } from '../closing/writePackage';
 import type { ServiceContext } from '../context';
 import { readPlainFile, sha256Of } from '../files';
-
-/** A decision holds at most 500 comments of 5 000 characters: a larger file is not one. */
-export const MAX_DECISION_BYTES = 16 * 1024 * 1024;
 
 /** What is kept of a package between two looks: its row without the parts that change alone. */
 type CachedRow = Omit<ReviewQueueRow, 'status' | 'decidedAt' | 'superseded'>;

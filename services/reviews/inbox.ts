@@ -4,16 +4,15 @@
 // engagement; *changes requested* puts it back in progress (days unlocked) with the comments kept
 // beside the days and deliverables they are about. The decision itself is shared data (synced),
 // under an id derived from (engagement, version), so two devices reading it agree.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EngagementStatus } from '../../core/domain';
 import { translate } from '../../core/i18n';
 import type { DecisionCheck } from '../../core/review';
-import { readReviewDecision, reviewPathOf, type ReviewDecision } from '../../core/reviewDecision';
+import { MAX_DECISION_BYTES, readReviewDecision, reviewPathOf, type ReviewDecision } from '../../core/reviewDecision';
 import { decisionStatusChangeIdOf, reviewDecisionIdOf } from '../../db/sync/naturalIds';
 import type { ServiceContext } from '../context';
 import { latestVersionOnDisk, packagesFolderOf } from '../closing/writePackage';
-import { sha256Of } from '../files';
+import { readPlainFile, sha256Of } from '../files';
 import { recordStatusChange } from '../engagementCommands';
 import { exchangeFolderOf } from '../settings/update';
 import { runSync } from '../sync/sync';
@@ -31,7 +30,8 @@ interface SubmittedPackage {
 /** The deliverables' hashes as the package states them, read from this device's exchange folder. */
 async function deliverableHashes(packageFolder: string): Promise<Map<string, string>> {
   try {
-    const file = JSON.parse(await readFile(path.join(packageFolder, 'engagement.json'), 'utf8')) as { deliverables?: { path: string; sha256: string }[] };
+    const bytes = await readPlainFile(path.join(packageFolder, 'engagement.json'), 64 * 1024 * 1024);
+    const file = JSON.parse(bytes?.toString('utf8') ?? '{}') as { deliverables?: { path: string; sha256: string }[] };
     return new Map((file.deliverables ?? []).map((deliverable) => [deliverable.path, deliverable.sha256]));
   } catch {
     return new Map();
@@ -99,7 +99,8 @@ export async function checkDecisions(context: ServiceContext): Promise<DecisionC
   const known = new Map(((await context.db('received_decisions').select('*')) as ReceivedRow[]).map((row) => [row.path, row]));
   for (const target of packages) {
     const file = path.join(folder, ...reviewPathOf(target.ref, target.version).split('/'));
-    const bytes = await readFile(file).catch(() => null);
+    // A plain file only (the folder is shared: a pipe or a link there must not hang or mislead).
+    const bytes = await readPlainFile(file, MAX_DECISION_BYTES);
     if (!bytes) continue;
     const fileSha256 = sha256Of(bytes);
     // A file read before and unchanged is not read again (unless its decision was since lost).

@@ -13,6 +13,7 @@ export async function syncStatus(context: ServiceContext): Promise<SyncStatus> {
   }[];
   const [{ waiting }] = (await context.db('sync_outbox').where('seq', '>', state!.exported_seq).count({ waiting: '*' })) as [{ waiting: number }];
   const [{ conflicts }] = (await context.db('sync_conflicts').whereNull('resolved_at').count({ conflicts: '*' })) as [{ conflicts: number }];
+  const [{ decisionsReadAt }] = (await context.db('received_decisions').max({ decisionsReadAt: 'read_at' })) as [{ decisionsReadAt: string | null }];
   const activity = syncActivity(context);
   const lastReport = state!.last_report_json ? (JSON.parse(state!.last_report_json) as SyncReport) : null;
   return {
@@ -24,5 +25,6 @@ export async function syncStatus(context: ServiceContext): Promise<SyncStatus> {
     waitingOps: Number(waiting),
     unresolvedConflicts: Number(conflicts),
     problems: await lastProblems(context, settings.locale),
+    decisionsReadAt,
   };
 }

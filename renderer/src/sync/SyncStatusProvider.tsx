@@ -91,7 +91,9 @@ export function SyncStatusProvider({ children }: { children: ReactNode }) {
           // A sync nobody asked for here (the automatic one) brought other devices' changes.
           const report = next.lastReport;
           const unseen = report && report.finishedAt !== before.lastReport?.finishedAt && report.finishedAt !== outcome?.finishedAt;
-          if (unseen && report.imported.ops > 0 && !askingRef.current) markDataChanged('background');
+          // So did a decision of the Région, read in the background (the mission's status moved).
+          const decisionRead = next.decisionsReadAt !== before.decisionsReadAt;
+          if (((unseen && report.imported.ops > 0) || decisionRead) && !askingRef.current) markDataChanged('background');
           const news = [...(outcome ? [outcome.text] : []), ...newsBetween(before, next, say, count)];
           if (news.length > 0) setAnnouncement(news.join(' '));
         } else if (outcome) setAnnouncement(outcome.text);
