@@ -4,7 +4,7 @@ import { useApiQuery } from '../api/useApiQuery';
 import { ErrorPanel, LoadingPanel } from '../components/StatePanels';
 import { useI18n } from '../i18n';
 import { monthName } from './timesheet/cellText';
-import { hashOfPeriod, periodFromHash, periodOf, shiftPeriod, todayIso, type TimesheetView } from './timesheet/period';
+import { consultantFromHash, hashOfPeriod, periodFromHash, periodOf, shiftPeriod, todayIso, type TimesheetView } from './timesheet/period';
 import { TimesheetGrid } from './timesheet/TimesheetGrid';
 
 const CONSULTANT_STORAGE_KEY = 'carnet.timesheet.consultant';
@@ -33,7 +33,7 @@ function versionOf(grid: DayGrid): number {
 export function TimesheetPage() {
   const { t, locale, date } = useI18n();
   const consultants = useApiQuery('consultants.list', (api) => api.call('consultants.list', {}));
-  const [chosenId, setChosenId] = useState<string | null>(storedConsultant);
+  const [chosenId, setChosenId] = useState<string | null>(() => consultantFromHash(window.location.hash) ?? storedConsultant());
   const [anchor, setAnchor] = useState<{ view: TimesheetView; anchor: string }>(() => periodFromHash(window.location.hash) ?? { view: 'week', anchor: todayIso() });
   const period = periodOf(anchor.view, anchor.anchor);
   const from = period.dates[0]!;
@@ -51,6 +51,8 @@ export function TimesheetPage() {
     const onHashChange = () => {
       const asked = periodFromHash(window.location.hash);
       if (asked) setAnchor(asked);
+      const consultantAsked = consultantFromHash(window.location.hash);
+      if (consultantAsked) setChosenId(consultantAsked);
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);

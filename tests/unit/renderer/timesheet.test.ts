@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DayGridRow } from '../../../core/domainViews';
 import { cellBlock, cellGlyph, fullDate, nextOnClick } from '../../../renderer/src/screens/timesheet/cellText';
-import { addMonths, hashOfPeriod, mondayOf, periodFromHash, periodOf, shiftPeriod } from '../../../renderer/src/screens/timesheet/period';
+import { addMonths, consultantFromHash, hashOfPeriod, mondayOf, periodFromHash, periodOf, shiftPeriod } from '../../../renderer/src/screens/timesheet/period';
 import { parseRoute } from '../../../renderer/src/router';
 
 describe('timesheet periods', () => {
@@ -34,6 +34,11 @@ describe('timesheet periods', () => {
     expect(hashOfPeriod(periodOf('month', '2022-06-15'))).toBe('#/timesheet?month=2022-06');
     expect(parseRoute('#/timesheet?week=2022-06-13')).toEqual({ name: 'timesheet' });
     expect(parseRoute('#/timesheet')).toEqual({ name: 'timesheet' });
+    // A comment of the Région links to the day's week and the consultant whose day it is.
+    expect(periodFromHash('#/timesheet?week=2022-06-15&consultant=01HX')).toEqual({ view: 'week', anchor: '2022-06-15' });
+    expect(consultantFromHash('#/timesheet?week=2022-06-15&consultant=01HX')).toBe('01HX');
+    expect(consultantFromHash('#/timesheet?week=2022-06-15')).toBeNull();
+    expect(consultantFromHash('#/timesheet')).toBeNull();
   });
 });
 

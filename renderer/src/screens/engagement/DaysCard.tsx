@@ -114,7 +114,7 @@ function DayRow({ entry, consultant, comments, commented, editable }: RowProps) 
         {comments && (
           <RegionComments comments={comments}>
             {editable && (
-              <a className="region-comment-action" href={`${hrefs.timesheet()}?week=${entry.date}`} aria-label={t('firmReview.comment.fix.label', { date: date(entry.date) })}>
+              <a className="region-comment-action" href={`${hrefs.timesheet()}?week=${entry.date}&consultant=${encodeURIComponent(entry.consultantId)}`} aria-label={t('firmReview.comment.fix.label', { date: date(entry.date) })}>
                 {t('firmReview.comment.fix')}
               </a>
             )}

@@ -59,6 +59,12 @@ export function periodFromHash(hash: string): { view: TimesheetView; anchor: str
   return null;
 }
 
+/** `#/timesheet?week=…&consultant=<id>`: whose days the address asks for (a link from a comment). */
+export function consultantFromHash(hash: string): string | null {
+  const query = /\?(.*)$/.exec(hash)?.[1];
+  return query ? new URLSearchParams(query).get('consultant') || null : null;
+}
+
 export function hashOfPeriod(period: Period): string {
   return `#/timesheet?${period.view}=${period.view === 'week' ? period.start : period.start.slice(0, 7)}`;
 }
