@@ -164,28 +164,41 @@ function upsertSql(table: string, columns: readonly string[], renamed?: string):
 }
 
 /**
- * Columns that name a row for people and must stay unique, where two devices may pick the same
- * value apart (two engagements created offline both get the next reference). Every device
- * resolves the clash alike: the row with the greater id keeps the value with its id's last four
- * characters appended — a change of this device, captured and synced like any other.
+ * Columns that name a row for people and must stay unique (within `scope`, the other columns of
+ * the unique key), where two devices may pick the same value apart: two engagements created
+ * offline both get the next reference, two waves added to a programme both get the next name.
+ * Every device resolves the clash alike: the row with the greater id keeps the value with its
+ * id's last four characters appended — a change of this device, captured and synced like any other.
  */
-const RENAMED_ON_CLASH: Readonly<Record<string, string>> = { engagements: 'ref' };
+const RENAMED_ON_CLASH: Readonly<Record<string, { column: string; scope: readonly string[] }>> = {
+  engagements: { column: 'ref', scope: [] },
+  waves: { column: 'name', scope: ['programme_id'] },
+};
 
 async function renameOnClash(sql: DirectStatements, table: string, columns: readonly string[], rowId: string, error: unknown): Promise<boolean> {
-  const column = RENAMED_ON_CLASH[table];
-  if (!column || !columns.includes(column) || !String((error as Error).message).includes(`UNIQUE constraint failed: ${table}.${column}`)) return false;
-  const [cell] = await sql.all<{ value: string }>('SELECT value FROM sync_cells WHERE tbl = ? AND row_id = ? AND col = ?', [table, rowId, column]);
-  const [holder] = cell ? await sql.all<{ id: string }>(`SELECT id FROM ${quote(table)} WHERE ${quote(column)} = ? AND id <> ?`, [cell.value, rowId]) : [];
-  if (!cell || !holder) return false;
+  const rule = RENAMED_ON_CLASH[table];
+  if (!rule || !columns.includes(rule.column) || !String((error as Error).message).includes(`UNIQUE constraint failed:`) || !String((error as Error).message).includes(`${table}.${rule.column}`)) return false;
+  const keyColumns = [rule.column, ...rule.scope];
+  const cells = await sql.all<{ col: string; value: string | number | null }>(
+    `SELECT col, value FROM sync_cells WHERE tbl = ? AND row_id = ? AND col IN (${keyColumns.map(() => '?').join(', ')})`,
+    [table, rowId, ...keyColumns],
+  );
+  const key = new Map(cells.map((cell) => [cell.col, cell.value]));
+  if (keyColumns.some((column) => !key.has(column))) return false;
+  const [holder] = await sql.all<{ id: string }>(
+    `SELECT id FROM ${quote(table)} WHERE ${keyColumns.map((column) => `${quote(column)} IS ?`).join(' AND ')} AND id <> ?`,
+    [...keyColumns.map((column) => key.get(column)!), rowId],
+  );
+  if (!holder) return false;
   const loser = rowId > holder.id ? rowId : holder.id;
-  const renamed = `${cell.value}-${loser.slice(-4)}`;
+  const renamed = `${String(key.get(rule.column))}-${loser.slice(-4)}`;
   await sql.run('UPDATE sync_state SET applying = 0 WHERE id = 1');
   try {
     if (loser === holder.id) {
-      await sql.run(`UPDATE ${quote(table)} SET ${quote(column)} = ? WHERE id = ?`, [renamed, holder.id]);
+      await sql.run(`UPDATE ${quote(table)} SET ${quote(rule.column)} = ? WHERE id = ?`, [renamed, holder.id]);
       await sql.run(upsertSql(table, columns).replace('%ROW%', 'AND d.row_id = ?'), [rowId]);
     } else {
-      await sql.run(upsertSql(table, columns, column).replace('%ROW%', 'AND d.row_id = ?'), [renamed, rowId]);
+      await sql.run(upsertSql(table, columns, rule.column).replace('%ROW%', 'AND d.row_id = ?'), [renamed, rowId]);
     }
   } finally {
     await sql.run('UPDATE sync_state SET applying = 1 WHERE id = 1');

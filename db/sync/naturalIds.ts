@@ -26,6 +26,9 @@ export const companyIdOf = (siret: string) => naturalId('company', siret);
 /** The id of a consultant's day on an engagement. */
 export const dayEntryIdOf = (engagementId: string, consultantId: string, date: string) => naturalId('day', engagementId, consultantId, date);
 
+/** The id of the record of one version of an engagement's closing package (two devices closing it apart make one). */
+export const packageIdOf = (engagementId: string, version: number) => naturalId('package', engagementId, String(version));
+
 /** The id of the Région's decision on one version of an engagement's package. */
 export const reviewDecisionIdOf = (engagementId: string, version: number) => naturalId('review', engagementId, String(version));
 

@@ -18,6 +18,7 @@ import { translate, type MessageKey } from '../../core/i18n';
 import { formatDays } from '../../core/money';
 import { checkEngagementFile } from '../../core/packageChecks';
 import type { Database } from '../../db/connection';
+import { packageIdOf } from '../../db/sync/naturalIds';
 import type { ServiceContext } from '../context';
 import { exchangeFolderOf } from '../settings/update';
 import { recordStatusChange } from '../engagementCommands';
@@ -197,7 +198,7 @@ export async function closeEngagement(
   onProgress({ step: translate(context.settings.get().locale, DOCUMENTS[DOCUMENT_ORDER[0]!].step), stepsDone, stepsTotal });
 
   const { input, files, written } = await writeVersion(context, sharedFolder, detail, checklist.nextVersion, createdAt, advance);
-  const packageId = context.newId();
+  const packageId = packageIdOf(engagementId, checklist.nextVersion);
   try {
     await context.db.transaction(async (trx) => {
       // Days and deliverables may have changed while the documents were rendered (another window,
@@ -277,7 +278,7 @@ export async function exportPackage(context: ServiceContext, engagementId: strin
     await rm(written.folder, { recursive: true, force: true });
     throw new CarnetError('file_system', 'closing.error.rewriteDiffers', { ref, version, expected: latest.manifestSha256.slice(0, 12), actual: written.manifestSha256.slice(0, 12) });
   }
-  if (!latest) await recordPackage(context.db, context, { id: context.newId(), engagementId, version, createdAt, written, totals: input.file.totals });
+  if (!latest) await recordPackage(context.db, context, { id: packageIdOf(engagementId, version), engagementId, version, createdAt, written, totals: input.file.totals });
   return { ref, version, folder: written.folder, action: 'written' };
 }
 

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runSync } from '../../../services/sync/sync';
+import { submitThroughClosing } from '../../support/closing';
 import { openTestApp, type TestApp } from '../../support/testApp';
 
 let shared: string;
@@ -197,5 +198,48 @@ describe('rows two devices create apart', () => {
     expect(await refsOn(b)).toEqual(refs);
     expect((await sync(b)).pendingRows).toBe(0);
     expect(await b.dump()).toEqual(await a.dump());
+  });
+
+  it('keep both waves added offline to a programme under the same name, one renamed alike on every device', async () => {
+    const [a, b] = devices as [TestApp, TestApp];
+    await demoOnBoth(a, b);
+    const addWave = async (device: TestApp, deadlineOn: string) => {
+      const { waves, envelope: _envelope, engagementCount: _count, ...programme } = (await device.call('programmes.list', {}))[0]!;
+      const kept = waves.map((wave) => ({ id: wave.id, name: wave.name, deadlineOn: wave.deadlineOn }));
+      return device.call('programmes.save', { ...programme, waves: [...kept, { name: 'Vague complémentaire', deadlineOn }] });
+    };
+    await addWave(a, '2023-09-30');
+    await addWave(b, '2023-10-31');
+    for (const device of [a, b, a, b]) await sync(device);
+    const wavesOn = async (device: TestApp) => (await device.call('programmes.list', {}))[0]!.waves.filter((wave) => wave.name.startsWith('Vague complémentaire')).map((wave) => [wave.id, wave.name, wave.deadlineOn]).sort();
+    const waves = await wavesOn(a);
+    expect(waves).toHaveLength(2);
+    expect(new Set(waves.map(([, name]) => name)).size).toBe(2);
+    expect(waves.map(([, name]) => name)).toContain('Vague complémentaire');
+    expect(await wavesOn(b)).toEqual(waves);
+    expect((await sync(b)).pendingRows).toBe(0);
+    expect(await b.dump()).toEqual(await a.dump());
+  });
+
+  it('make one package record when two devices close the same mission apart', async () => {
+    const [a, b] = devices as [TestApp, TestApp];
+    await demoOnBoth(a, b);
+    const engagement = (await a.call('engagements.list', {})).find((row) => row.status === 'completed')!;
+    // Each device hands its package to its own exchange folder (neither sees the other's v1).
+    const exchanges = await Promise.all([0, 1].map(() => mkdtemp(path.join(os.tmpdir(), 'carnet-sync-exchange-'))));
+    try {
+      for (const [index, device] of [a, b].entries()) {
+        await device.call('settings.update', { exchangeFolder: exchanges[index]!, sharedFolder: shared, firmName: 'Cabinet Démo' });
+        await submitThroughClosing(device, engagement.id);
+      }
+      for (const device of [a, b, a, b]) await sync(device);
+      const packagesOn = async (device: TestApp) => (await device.call('engagements.get', { id: engagement.id })).packages.map((item) => [item.id, item.version]);
+      expect(await packagesOn(a)).toHaveLength(1);
+      expect(await packagesOn(b)).toEqual(await packagesOn(a));
+      expect((await sync(b)).pendingRows).toBe(0);
+      expect(await b.dump()).toEqual(await a.dump());
+    } finally {
+      for (const folder of exchanges) await rm(folder, { recursive: true, force: true });
+    }
   });
 });
