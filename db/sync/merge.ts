@@ -123,7 +123,8 @@ export async function materializeDirtyRows(sql: DirectStatements, registry: Colu
   const tables = SYNC_TABLES.filter((table) => registry[table] && dirty.has(table));
   for (const table of tables) {
     const columns = registry[table]!;
-    await eachRowOnFailure(sql, table, upsertSql(table, columns), 0, (rowId, error) => renameOnClash(sql, table, columns, rowId, error));
+    const defaults = await notNullDefaults(sql, table);
+    await eachRowOnFailure(sql, table, upsertSql(table, columns, defaults), 0, (rowId, error) => renameOnClash(sql, table, columns, defaults, rowId, error));
   }
   // A row changed on one device after another deleted it (not knowing): the deletion stands,
   // and the row as that change left it is offered back in « Conflits ».
@@ -156,11 +157,24 @@ export async function materializeDirtyRows(sql: DirectStatements, registry: Colu
 const isConstraintError = (error: unknown) => (error as { code?: string }).code === 'SQLITE_CONSTRAINT';
 
 /** Writes rows of `sync_dirty` from their cells (`%ROW%` narrows to one); `renamed` overrides one column with a parameter. */
-function upsertSql(table: string, columns: readonly string[], renamed?: string): string {
+function upsertSql(table: string, columns: readonly string[], defaults: ReadonlyMap<string, string>, renamed?: string): string {
+  // A column that is never null and has a default, without a cell (a device of a version before
+  // the column wrote the row): its default for a new row, its value for an existing one.
+  const valueOf = (column: string) => (column === renamed ? '?' : defaults.has(column) ? `coalesce(${cellOf(table, column)}, ${defaults.get(column)})` : cellOf(table, column));
+  const updateOf = (column: string) =>
+    defaults.has(column) && column !== renamed
+      ? `${quote(column)} = coalesce((SELECT value FROM sync_cells WHERE tbl = '${table}' AND row_id = excluded.id AND col = '${column}'), ${quote(column)})`
+      : `${quote(column)} = excluded.${quote(column)}`;
   return `INSERT INTO ${quote(table)} (id, ${columns.map(quote).join(', ')})
-    SELECT d.row_id, ${columns.map((column) => (column === renamed ? '?' : cellOf(table, column))).join(', ')}
+    SELECT d.row_id, ${columns.map(valueOf).join(', ')}
     FROM sync_dirty d WHERE d.tbl = '${table}' AND ${cellOf(table, DELETED_COLUMN)} = 0 %ROW%
-    ON CONFLICT (id) DO UPDATE SET ${columns.map((column) => `${quote(column)} = excluded.${quote(column)}`).join(', ')}`;
+    ON CONFLICT (id) DO UPDATE SET ${columns.map(updateOf).join(', ')}`;
+}
+
+/** The defaults of a table's never-null columns, as SQL (from SQLite's own description of it). */
+async function notNullDefaults(sql: DirectStatements, table: string): Promise<Map<string, string>> {
+  const info = await sql.all<{ name: string; notnull: number; dflt_value: string | null }>(`PRAGMA table_info(${quote(table)})`);
+  return new Map(info.filter((column) => column.notnull === 1 && column.dflt_value !== null).map((column) => [column.name, column.dflt_value!]));
 }
 
 /**
@@ -175,7 +189,7 @@ const RENAMED_ON_CLASH: Readonly<Record<string, { column: string; scope: readonl
   waves: { column: 'name', scope: ['programme_id'] },
 };
 
-async function renameOnClash(sql: DirectStatements, table: string, columns: readonly string[], rowId: string, error: unknown): Promise<boolean> {
+async function renameOnClash(sql: DirectStatements, table: string, columns: readonly string[], defaults: ReadonlyMap<string, string>, rowId: string, error: unknown): Promise<boolean> {
   const rule = RENAMED_ON_CLASH[table];
   if (!rule || !columns.includes(rule.column) || !String((error as Error).message).includes(`UNIQUE constraint failed:`) || !String((error as Error).message).includes(`${table}.${rule.column}`)) return false;
   const keyColumns = [rule.column, ...rule.scope];
@@ -196,9 +210,9 @@ async function renameOnClash(sql: DirectStatements, table: string, columns: read
   try {
     if (loser === holder.id) {
       await sql.run(`UPDATE ${quote(table)} SET ${quote(rule.column)} = ? WHERE id = ?`, [renamed, holder.id]);
-      await sql.run(upsertSql(table, columns).replace('%ROW%', 'AND d.row_id = ?'), [rowId]);
+      await sql.run(upsertSql(table, columns, defaults).replace('%ROW%', 'AND d.row_id = ?'), [rowId]);
     } else {
-      await sql.run(upsertSql(table, columns, rule.column).replace('%ROW%', 'AND d.row_id = ?'), [renamed, rowId]);
+      await sql.run(upsertSql(table, columns, defaults, rule.column).replace('%ROW%', 'AND d.row_id = ?'), [renamed, rowId]);
     }
   } finally {
     await sql.run('UPDATE sync_state SET applying = 1 WHERE id = 1');

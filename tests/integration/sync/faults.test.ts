@@ -412,4 +412,19 @@ describe('operations from a newer version', () => {
     await sync(app, { ...SYNC_COLUMNS, companies: [...SYNC_COLUMNS.companies, 'website'] });
     expect((await app.app.context.db('companies').where({ id: company }).first()).website).toBe('https://exemple.fr');
   });
+
+  it('gives a row from a version before a never-null column that column’s default, and keeps it on rows that have one', async () => {
+    const app = await device();
+    // This version added consultants.title, never null, 'Consultant' by default.
+    await app.app.context.db.schema.alterTable('consultants', (table) => table.string('title').notNullable().defaultTo('Consultant'));
+    const registry = { ...SYNC_COLUMNS, consultants: [...SYNC_COLUMNS.consultants, 'title'] };
+    await app.app.context.db('consultants').insert({ id: '01FAULTTITLED0000000000001', name: 'Avec titre', email: 't@exemple.fr', daily_rate_cents: 1, title: 'Associée' });
+    // A device of the version before writes a new consultant, and renames the titled one.
+    await writeFakeSegment(1, [...consultantOps('01FAULTOLDVERSION000000001', 'Ancienne version'), ...consultantOps('01FAULTTITLED0000000000001', 'Avec titre, renommée')]);
+    await writeFakeManifest(1);
+    const report = await sync(app, registry);
+    expect(report.pendingRows).toBe(0);
+    expect(await consultantNamed(app, 'Ancienne version')).toMatchObject({ title: 'Consultant' });
+    expect(await consultantNamed(app, 'Avec titre, renommée')).toMatchObject({ title: 'Associée' });
+  });
 });
