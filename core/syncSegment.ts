@@ -126,21 +126,23 @@ export function readSegment(text: string, segment: number, sha256: (text: string
   const ops: SyncOp[] = [];
   const invalid: { line: number; reason: string; content: string }[] = [];
   lines.forEach((line, index) => {
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      invalid.push({ line: index + 1, reason: 'json', content: line });
-      return;
-    }
-    const fast = asSyncOp(value);
-    if (fast) {
-      ops.push(fast);
-      return;
-    }
-    const parsed = syncOpSchema.safeParse(value);
-    if (parsed.success) ops.push(parsed.data);
-    else invalid.push({ line: index + 1, reason: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.code}`).join(', '), content: line });
+    const read = readOpLine(line);
+    if ('op' in read) ops.push(read.op);
+    else invalid.push({ line: index + 1, reason: read.reason, content: line });
   });
   return { state: 'complete', ops, invalid };
+}
+
+/** One line of a segment: the operation it holds, or why it is not one. */
+export function readOpLine(line: string): { op: SyncOp } | { reason: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return { reason: 'json' };
+  }
+  const fast = asSyncOp(value);
+  if (fast) return { op: fast };
+  const parsed = syncOpSchema.safeParse(value);
+  return parsed.success ? { op: parsed.data } : { reason: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.code}`).join(', ') };
 }

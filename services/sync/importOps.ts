@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ClockError, isNodeId, parseHlc, receive } from '../../core/hlc';
 import { classifySyncFile, segmentFileName } from '../../core/syncFiles';
-import { readSegment, type SyncOp } from '../../core/syncSegment';
+import { readOpLine, readSegment, type SyncOp } from '../../core/syncSegment';
 import { directTransaction, type DirectStatements } from '../../db/directTransaction';
 import { applyOperations, type ColumnRegistry } from '../../db/sync/merge';
 import { isKnownCell } from '../../db/sync/schema';
@@ -21,6 +21,9 @@ export const MAX_CLOCK_DRIFT_MS = 7 * 24 * 60 * 60 * 1000;
 export const BATCH_OPS = 20_000;
 /** …and at most this much segment text per transaction (long summaries make big operations). */
 export const BATCH_BYTES = 64 * 1024 * 1024;
+
+/** A line set aside is kept up to this length: beyond, it cannot be an operation of any version. */
+const MAX_QUARANTINED_CHARS = 2_000_000;
 
 export interface ImportProgress {
   deviceId: string;
@@ -38,6 +41,8 @@ export interface ImportOutcome {
   pendingRows: number;
   /** Operations kept for tables or columns this version does not know. */
   unknownOps: number;
+  /** Lines set aside earlier (by this version or an older one) that now read as operations, applied. */
+  retriedLines: number;
 }
 
 interface Quarantined {
@@ -70,6 +75,25 @@ async function receiveClock(sql: DirectStatements, ops: readonly SyncOp[], node:
   await sql.run('UPDATE sync_state SET clock_millis = ?, clock_counter = ? WHERE id = 1', [next.millis, next.counter]);
 }
 
+/**
+ * Reads again the lines set aside: an update of Carnet may read what an older version could not.
+ * Those that now hold an operation are applied (last writer wins makes their lateness harmless)
+ * and leave the quarantine; the others stay, reported as before.
+ */
+async function retryQuarantined(context: ServiceContext, deviceId: string, registry: ColumnRegistry | undefined): Promise<number> {
+  const lines = (await context.db('sync_quarantine').select('device_id', 'segment', 'line', 'content')) as { device_id: string; segment: number; line: number; content: string }[];
+  const readable = lines.flatMap((line) => {
+    const read = readOpLine(line.content);
+    return 'op' in read ? [{ line, op: read.op }] : [];
+  });
+  if (readable.length === 0) return 0;
+  await directTransaction(context.db, async (sql) => {
+    await applyOperations(sql, readable.map((item) => item.op), { node: deviceId, detectedAt: new Date().toISOString(), registry });
+    for (const { line } of readable) await sql.run('DELETE FROM sync_quarantine WHERE device_id = ? AND segment = ? AND line = ?', [line.device_id, line.segment, line.line]);
+  });
+  return readable.length;
+}
+
 export async function importOperations(
   context: ServiceContext,
   sharedFolder: string,
@@ -77,7 +101,8 @@ export async function importOperations(
   problems: RawProblem[],
   options: { registry?: ColumnRegistry; onProgress?: (progress: ImportProgress) => void } = {},
 ): Promise<ImportOutcome> {
-  const outcome: ImportOutcome = { devices: 0, segments: 0, ops: 0, changedCells: 0, newConflicts: 0, pendingRows: 0, unknownOps: 0 };
+  const outcome: ImportOutcome = { devices: 0, segments: 0, ops: 0, changedCells: 0, newConflicts: 0, pendingRows: 0, unknownOps: 0, retriedLines: 0 };
+  outcome.retriedLines = await retryQuarantined(context, deviceId, options.registry);
   const root = devicesFolderOf(sharedFolder);
   const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
   const cursors = new Map(((await context.db('sync_cursors').select('device_id', 'segment')) as { device_id: string; segment: number }[]).map((row) => [row.device_id, row.segment]));
@@ -184,7 +209,8 @@ export async function importOperations(
         break;
       }
       for (const line of read.invalid) {
-        quarantined.push({ deviceId: other, segment, line: line.line, reason: line.reason, content: line.content.slice(0, 10_000) });
+        // Kept whole (an operation's value is at most a million characters): a later version may read it.
+        quarantined.push({ deviceId: other, segment, line: line.line, reason: line.reason, content: line.content.slice(0, MAX_QUARANTINED_CHARS) });
         problems.push({ kind: 'line_invalid', severity: 'warning', deviceId: other, file, params: { device: shownDevice, segment, line: line.line, reason: line.reason } });
       }
       batch.push(...read.ops);

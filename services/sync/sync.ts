@@ -111,7 +111,8 @@ async function syncOnce(context: ServiceContext, options: SyncOptions): Promise<
     // Cells that waited for this version's new tables or columns are written at this import.
     await directTransaction(context.db, (sql) => noteNewColumns(sql, options.registry));
     const imported = await importOperations(context, sharedFolder, deviceId, problems, { registry: options.registry, onProgress: options.onProgress });
-    report.imported = { devices: imported.devices, segments: imported.segments, ops: imported.ops, changedCells: imported.changedCells };
+    // Lines read again after an update count with the operations received.
+    report.imported = { devices: imported.devices, segments: imported.segments, ops: imported.ops + imported.retriedLines, changedCells: imported.changedCells };
     report.newConflicts = imported.newConflicts;
     report.pendingRows = imported.pendingRows;
     if (imported.pendingRows > 0) {

@@ -98,6 +98,22 @@ describe('segments that cannot be read whole', () => {
     expect(report.problems[0]!.message).toMatch(/Ligne 5 du fichier .*ops-00000001\.jsonl illisible/);
     expect(await consultantNamed(app, 'Ligne valide')).toBeTruthy();
     expect(await app.app.context.db('sync_quarantine').select('device_id', 'segment', 'line', 'content')).toEqual([{ device_id: FAKE, segment: 1, line: 5, content: '{"id":"nonsense"}' }]);
+    // Still unreadable at the next sync: still set aside.
+    await sync(app);
+    expect(await app.app.context.db('sync_quarantine').count({ n: '*' })).toEqual([{ n: 1 }]);
+  });
+
+  it('reads again, after an update, the lines an older version set aside, and applies them', async () => {
+    const app = await device();
+    // An older version could not read this line (say, a value type it did not know): it kept it.
+    const [op, ...rest] = consultantOps('01FAULTRETRIED000000000001', 'Relue après mise à jour');
+    await writeFakeSegment(1, rest);
+    await writeFakeManifest(1);
+    await app.app.context.db('sync_quarantine').insert({ device_id: FAKE, segment: 1, line: 1, reason: 'value: invalid_type', content: JSON.stringify(op), at: new Date().toISOString() });
+    const report = await sync(app);
+    expect(report.imported.ops).toBe(rest.length + 1);
+    expect(await consultantNamed(app, 'Relue après mise à jour')).toBeTruthy();
+    expect(await app.app.context.db('sync_quarantine').count({ n: '*' })).toEqual([{ n: 0 }]);
   });
 });
 
