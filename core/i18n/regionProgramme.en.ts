@@ -45,10 +45,6 @@ export const regionProgrammeEn: Record<keyof typeof regionProgrammeFr, string> =
   'regionProgramme.byStatus': 'Missions by review status',
   'regionProgramme.missions.unit': 'missions',
   'regionProgramme.missions.unit.one': 'mission',
-  'regionProgramme.status.new': 'New',
-  'regionProgramme.status.in_review': 'Under review',
-  'regionProgramme.status.approved': 'Approved',
-  'regionProgramme.status.changes_requested': 'Changes requested',
 
   'regionProgramme.breakdowns.title': 'Breakdown of the missions',
   'regionProgramme.measure.legend': 'Show',

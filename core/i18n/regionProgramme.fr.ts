@@ -44,10 +44,6 @@ export const regionProgrammeFr = {
   'regionProgramme.byStatus': 'Missions par statut d’examen',
   'regionProgramme.missions.unit': 'missions',
   'regionProgramme.missions.unit.one': 'mission',
-  'regionProgramme.status.new': 'Nouveau',
-  'regionProgramme.status.in_review': 'En cours d’examen',
-  'regionProgramme.status.approved': 'Approuvé',
-  'regionProgramme.status.changes_requested': 'Modifications demandées',
 
   'regionProgramme.breakdowns.title': 'Répartition des missions',
   'regionProgramme.measure.legend': 'Afficher',

@@ -10,10 +10,6 @@ export const reviewScreenEn: Record<keyof typeof reviewScreenFr, string> = {
   'reviewScreen.copy.done': 'Copied',
   'reviewScreen.copy.failed': 'Could not copy: select the text',
 
-  'reviewScreen.status.new': 'New',
-  'reviewScreen.status.in_review': 'In review',
-  'reviewScreen.status.approved': 'Approved',
-  'reviewScreen.status.changes_requested': 'Changes requested',
 
   'reviewScreen.header.ref': '{ref} · version {version}',
   'reviewScreen.header.noCompany': 'Company not readable in the package',

@@ -9,10 +9,6 @@ export const reviewScreenFr = {
   'reviewScreen.copy.done': 'Copié',
   'reviewScreen.copy.failed': 'Copie impossible : sélectionnez le texte',
 
-  'reviewScreen.status.new': 'Nouveau',
-  'reviewScreen.status.in_review': 'En cours d’examen',
-  'reviewScreen.status.approved': 'Approuvé',
-  'reviewScreen.status.changes_requested': 'Modifications demandées',
 
   'reviewScreen.header.ref': '{ref} · version {version}',
   'reviewScreen.header.noCompany': 'Entreprise non lisible dans le dossier',

@@ -112,10 +112,6 @@ export const reviewUiEn: Record<keyof typeof reviewUiFr, string> = {
   'reviewUi.column.days': 'Days',
   'reviewUi.column.publicShare': 'Public share',
 
-  'reviewUi.status.new': 'New',
-  'reviewUi.status.in_review': 'In review',
-  'reviewUi.status.approved': 'Approved',
-  'reviewUi.status.changes_requested': 'Changes requested',
   'reviewUi.finding.integrity': 'Integrity',
   'reviewUi.finding.arithmetic': 'Arithmetic',
   'reviewUi.finding.rules': 'Rules',

@@ -112,10 +112,6 @@ export const reviewUiFr = {
   'reviewUi.column.days': 'Jours',
   'reviewUi.column.publicShare': 'Part publique',
 
-  'reviewUi.status.new': 'Nouveau',
-  'reviewUi.status.in_review': 'En cours d’examen',
-  'reviewUi.status.approved': 'Approuvé',
-  'reviewUi.status.changes_requested': 'Modifications demandées',
   'reviewUi.finding.integrity': 'Intégrité',
   'reviewUi.finding.arithmetic': 'Calculs',
   'reviewUi.finding.rules': 'Règles',

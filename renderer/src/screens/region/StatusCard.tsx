@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n';
 import { ChartFigure } from '../dashboard/ChartFigure';
 import { missionsByStatus } from './programmeFigures';
 import { REVIEW_STATUS_COLORS } from './regionPalette';
-import { ReviewStatusPill } from './ReviewStatusPill';
+import { ReviewStatusBadge } from '../../components/ReviewStatusBadge';
 
 /** The missions by review status: a ring in the badges' colors, with its legend and table. */
 export function StatusCard({ missions }: { missions: readonly ProgrammeMission[] }) {
@@ -14,7 +14,7 @@ export function StatusCard({ missions }: { missions: readonly ProgrammeMission[]
   const title = t('regionProgramme.byStatus');
   const summary = t('regionProgramme.chart.summary', {
     title,
-    items: rows.map((row) => t(row.missions === 1 ? 'regionProgramme.chart.item.one' : 'regionProgramme.chart.item', { label: t(`regionProgramme.status.${row.status}`), count: number(row.missions) })).join(' ; '),
+    items: rows.map((row) => t(row.missions === 1 ? 'regionProgramme.chart.item.one' : 'regionProgramme.chart.item', { label: t(`review.status.${row.status}`), count: number(row.missions) })).join(' ; '),
   });
 
   return (
@@ -26,7 +26,7 @@ export function StatusCard({ missions }: { missions: readonly ProgrammeMission[]
         rows={rows}
         rowKey={(row) => row.status}
         columns={[
-          { header: t('regionProgramme.column.status'), cell: (row) => t(`regionProgramme.status.${row.status}`) },
+          { header: t('regionProgramme.column.status'), cell: (row) => t(`review.status.${row.status}`) },
           { header: t('regionProgramme.column.missions'), cell: (row) => number(row.missions), numeric: true },
           { header: t('regionProgramme.column.publicShare'), cell: (row) => money(row.publicCents), numeric: true },
         ]}
@@ -34,7 +34,7 @@ export function StatusCard({ missions }: { missions: readonly ProgrammeMission[]
           <ul className="status-legend">
             {rows.map((row) => (
               <li key={row.status}>
-                <ReviewStatusPill status={row.status} />
+                <ReviewStatusBadge status={row.status} />
                 <span className="status-legend-count num">{number(row.missions)}</span>
               </li>
             ))}

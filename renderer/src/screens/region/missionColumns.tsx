@@ -4,7 +4,7 @@ import { intlLocale, type I18n } from '../../i18n';
 import { formatDepartement } from '../../lib/format';
 import { hrefs } from '../../router';
 import { statusRank } from './programmeFigures';
-import { ReviewStatusPill } from './ReviewStatusPill';
+import { ReviewStatusBadge } from '../../components/ReviewStatusBadge';
 
 export interface MissionColumnMeta {
   className?: string;
@@ -68,7 +68,7 @@ export function missionColumns({ t, locale, money, days, unknown }: Pick<I18n, '
     helper.accessor('status', {
       header: t('regionProgramme.column.status'),
       sortFn: byMission((a, b) => statusRank(a.status) - statusRank(b.status)),
-      cell: ({ row }) => <ReviewStatusPill status={row.original.status} />,
+      cell: ({ row }) => <ReviewStatusBadge status={row.original.status} />,
     }),
     helper.accessor('halfDays', {
       id: 'days',

@@ -5,7 +5,7 @@ import { intlLocale, useI18n } from '../../../i18n';
 import { subjectLabel } from './commentSubjects';
 import { CopyButton } from './CopyButton';
 import { formatInstant } from './reviewFigures';
-import { ReviewStatusBadge } from './ReviewStatusBadge';
+import { ReviewStatusBadge } from '../../../components/ReviewStatusBadge';
 
 interface Props {
   decision: ReviewDecision;

@@ -4,7 +4,7 @@ import { Card } from '../../../components/Definitions';
 import { useI18n } from '../../../i18n';
 import { subjectLabel } from './commentSubjects';
 import { totalsRows, type TotalsField } from './reviewFigures';
-import { ReviewStatusBadge } from './ReviewStatusBadge';
+import { ReviewStatusBadge } from '../../../components/ReviewStatusBadge';
 
 /** What changed since the previous version: what was asked, the totals, the days, the deliverables. */
 export function DiffSection({ diff, version, deliverables }: { diff: VersionDiff; version: number; deliverables: readonly PackageDeliverable[] }) {

@@ -2,7 +2,7 @@ import type { ReviewPackageView } from '../../../../../core/review';
 import { intlLocale, useI18n } from '../../../i18n';
 import { formatSiret } from '../../../lib/format';
 import { formatInstant } from './reviewFigures';
-import { ReviewStatusBadge } from './ReviewStatusBadge';
+import { ReviewStatusBadge } from '../../../components/ReviewStatusBadge';
 
 /** Reference, version and company; the firm, when it was submitted, where it was found; the status. */
 export function ReviewHeader({ view }: { view: ReviewPackageView }) {

@@ -58,7 +58,7 @@ export function QueueToolbar({ rows, shown, filters, onFiltersChange }: Props) {
           <option value="">{t('reviewUi.queue.filter.allStatuses')}</option>
           {REVIEW_STATUSES.map((status) => (
             <option key={status} value={status}>
-              {t('reviewUi.queue.filter.option', { label: t(`reviewUi.status.${status}`), count: number(statusCounts.get(status) ?? 0) })}
+              {t('reviewUi.queue.filter.option', { label: t(`review.status.${status}`), count: number(statusCounts.get(status) ?? 0) })}
             </option>
           ))}
         </select>

@@ -5,7 +5,7 @@ import { formatSiret } from '../../../lib/format';
 import { hrefs } from '../../../router';
 import { FindingsMark } from './FindingsMark';
 import { findingsTotal } from './queueFilters';
-import { ReviewStatusBadge } from './ReviewStatusBadge';
+import { ReviewStatusBadge } from '../../../components/ReviewStatusBadge';
 
 export interface QueueColumnMeta {
   /** Width in pixels (`table-layout: fixed`); none = takes the remaining space. */
