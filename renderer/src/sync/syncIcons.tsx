@@ -1,6 +1,7 @@
 // Icons of the sync status line and screen, inline like components/icons.tsx; all decorative
 // (aria-hidden): the text beside them carries the meaning.
 import { lineIcon } from '../components/icons';
+import { StateIcon } from '../components/StateIcon';
 
 /** Two arrows chasing each other: « Synchroniser ». */
 export function SyncIcon() {
@@ -24,31 +25,9 @@ export function NoFolderIcon() {
 
 export type SyncTone = 'ok' | 'info' | 'warning' | 'error' | 'off';
 
-/** ✓ in sync, ⚠ something to look at, ✗ could not sync, ○ not set up: shapes, not only colors. */
+/** ✓ in sync, ⚠ something to look at, ✗ could not sync, ○ not set up. */
 export function SyncToneIcon({ tone }: { tone: SyncTone }) {
-  return (
-    <svg className={`sync-tone-icon sync-tone-icon--${tone}`} viewBox="0 0 20 20" width="16" height="16" aria-hidden="true" focusable="false">
-      {(tone === 'ok' || tone === 'info') && (
-        <>
-          <circle cx="10" cy="10" r="8.5" fill="currentColor" />
-          <path d="m6.2 10.2 2.5 2.5 5.1-5.3" fill="none" stroke="#fff" strokeWidth="1.9" strokeLinecap="round" strokeLinejoin="round" />
-        </>
-      )}
-      {tone === 'warning' && (
-        <>
-          <path d="M10 2 18.6 17H1.4z" fill="currentColor" stroke="currentColor" strokeWidth="1.2" strokeLinejoin="round" />
-          <path d="M10 7.4v4.3M10 14.3v.1" stroke="#fff" strokeWidth="1.9" strokeLinecap="round" />
-        </>
-      )}
-      {tone === 'error' && (
-        <>
-          <circle cx="10" cy="10" r="8.5" fill="currentColor" />
-          <path d="m7 7 6 6m0-6-6 6" stroke="#fff" strokeWidth="1.9" strokeLinecap="round" />
-        </>
-      )}
-      {tone === 'off' && <circle cx="10" cy="10" r="7.5" fill="none" stroke="currentColor" strokeWidth="1.9" strokeDasharray="3 2.6" />}
-    </svg>
-  );
+  return <StateIcon state={tone === 'info' ? 'ok' : tone} className="sync-tone-icon" />;
 }
 
 /** A problem's severity: ✗ error, ⚠ warning, i information. */

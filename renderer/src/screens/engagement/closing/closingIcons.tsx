@@ -1,6 +1,7 @@
 // Icons of the closing screens, inline like components/icons.tsx; all decorative (aria-hidden):
 // the text beside them carries the meaning.
 import { lineIcon } from '../../../components/icons';
+import { StateIcon } from '../../../components/StateIcon';
 
 export function FolderIcon() {
   return (
@@ -35,28 +36,7 @@ export function PackageIcon() {
   );
 }
 
-/** ✓ done, ⚠ to look at (does not block), ✗ to fix: three shapes, not only three colors. */
+/** ✓ done, ⚠ to look at (does not block), ✗ to fix. */
 export function CheckStateIcon({ state }: { state: 'ok' | 'warning' | 'error' }) {
-  return (
-    <svg className={`check-icon check-icon--${state}`} viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
-      {state === 'ok' && (
-        <>
-          <circle cx="10" cy="10" r="9" fill="currentColor" />
-          <path d="m6 10.3 2.6 2.6 5.4-5.6" fill="none" stroke="#fff" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
-        </>
-      )}
-      {state === 'warning' && (
-        <>
-          <path d="M10 1.8 19 17.5H1z" fill="currentColor" stroke="currentColor" strokeWidth="1.2" strokeLinejoin="round" />
-          <path d="M10 7.3v4.6M10 14.6v.1" stroke="#fff" strokeWidth="2" strokeLinecap="round" />
-        </>
-      )}
-      {state === 'error' && (
-        <>
-          <circle cx="10" cy="10" r="9" fill="currentColor" />
-          <path d="m6.8 6.8 6.4 6.4m0-6.4-6.4 6.4" stroke="#fff" strokeWidth="2" strokeLinecap="round" />
-        </>
-      )}
-    </svg>
-  );
+  return <StateIcon state={state} className="check-icon" size={20} />;
 }
