@@ -243,20 +243,41 @@ async function eachRowOnFailure(
     `SELECT d.row_id FROM sync_dirty d WHERE d.tbl = ? AND ${cellOf(table, DELETED_COLUMN)} = ?`,
     [table, deleted],
   );
-  for (const { row_id: rowId } of rows) {
+  // Halves until the rows that fail are alone: a few statements for a few failing rows among
+  // thousands (a batch whose parents are in a segment still to come), not one per row. A failed
+  // statement changes nothing (SQLite undoes it whole).
+  const chunk = statement.replace('%ROW%', 'AND d.row_id IN (SELECT value FROM json_each(?))');
+  const single = statement.replace('%ROW%', 'AND d.row_id = ?');
+  const attempt = async (ids: readonly string[]): Promise<void> => {
     try {
-      await sql.run(statement.replace('%ROW%', 'AND d.row_id = ?'), [rowId]);
-      await sql.run('DELETE FROM sync_pending_rows WHERE tbl = ? AND row_id = ?', [table, rowId]);
+      if (ids.length === 1) await sql.run(single, [ids[0]]);
+      else await sql.run(chunk, [JSON.stringify(ids)]);
+      await sql.run('DELETE FROM sync_pending_rows WHERE tbl = ? AND row_id IN (SELECT value FROM json_each(?))', [table, JSON.stringify(ids)]);
+      return;
     } catch (error) {
       if (!isConstraintError(error)) throw error;
+      if (ids.length > 1) {
+        const half = Math.ceil(ids.length / 2);
+        await attempt(ids.slice(0, half));
+        await attempt(ids.slice(half));
+        return;
+      }
+      const rowId = ids[0]!;
       if (await onClash(rowId, error).catch((again: unknown) => (isConstraintError(again) ? false : Promise.reject(again)))) {
         await sql.run('DELETE FROM sync_pending_rows WHERE tbl = ? AND row_id = ?', [table, rowId]);
-        continue;
+        return;
       }
       const reason = error instanceof Error ? error.message.replace(/^SQLITE_\w+: /, '') : String(error);
       await sql.run('INSERT OR REPLACE INTO sync_pending_rows (tbl, row_id, reason) VALUES (?, ?, ?)', [table, rowId, reason]);
     }
-  }
+  };
+  // The whole set failed already: its halves first.
+  const ids = rows.map((row) => row.row_id);
+  const half = Math.ceil(ids.length / 2);
+  if (ids.length > 1) {
+    await attempt(ids.slice(0, half));
+    await attempt(ids.slice(half));
+  } else if (ids.length === 1) await attempt(ids);
 }
 
 export interface ApplyOutcome {

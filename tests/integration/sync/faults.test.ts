@@ -9,6 +9,7 @@ import { renameWithRetry } from '../../../services/atomicFiles';
 import { sha256Of } from '../../../services/files';
 import { deviceFolderOf, devicesFolderOf } from '../../../services/sync/folders';
 import { runSync } from '../../../services/sync/sync';
+import { observeDirectStatements } from '../../../db/directTransaction';
 import { SYNC_COLUMNS } from '../../../db/sync/schema';
 import { openTestApp, type TestApp } from '../../support/testApp';
 
@@ -442,5 +443,32 @@ describe('operations from a newer version', () => {
     expect(report.pendingRows).toBe(0);
     expect(await consultantNamed(app, 'Ancienne version')).toMatchObject({ title: 'Consultant' });
     expect(await consultantNamed(app, 'Avec titre, renommée')).toMatchObject({ title: 'Associée' });
+  });
+
+  it('finds the few rows that must wait among thousands without trying each alone', async () => {
+    const app = await device();
+    await app.call('demo.load', {});
+    const programme = (await app.app.context.db('programmes').first('id')).id as string;
+    const hlc = `${new Date().toISOString()}-0000-${FAKE}`;
+    const wave = (row: string, programmeId: string, name: string): SyncOp[] =>
+      ([['_deleted', 0], ['programme_id', programmeId], ['name', name], ['deadline_on', null], ['ordinal', 99]] as const).map(([column, value]) => ({ id: `${FAKE}:${++fakeSeq}`, hlc, table: 'waves', row, column, value, prev: null }));
+    const ops = Array.from({ length: 2000 }, (_, index) => wave(`01FAULTWAVE${String(index).padStart(15, '0')}`, programme, `Vague importée ${index}`)).flat();
+    ops.push(...wave('01FAULTWAVEORPHAN000000001', '01FAULTNOPROGRAMME00000001', 'Vague sans programme'));
+    await writeFakeSegment(1, ops);
+    await writeFakeManifest(1);
+    const statements: string[] = [];
+    observeDirectStatements((sql) => statements.push(sql));
+    let report;
+    try {
+      report = await sync(app);
+    } finally {
+      observeDirectStatements(null);
+    }
+    expect(report.pendingRows).toBe(1);
+    expect(await app.app.context.db('waves').where('name', 'like', 'Vague importée %').count({ n: '*' })).toEqual([{ n: 2000 }]);
+    // Halving: about two statements per level of 2 001 rows, not one per row.
+    const waveInserts = statements.filter((sql) => sql.startsWith('INSERT INTO "waves"')).length;
+    expect(waveInserts).toBeGreaterThan(2);
+    expect(waveInserts).toBeLessThan(60);
   });
 });
