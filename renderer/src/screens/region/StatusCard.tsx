@@ -44,7 +44,7 @@ export function StatusCard({ missions }: { missions: readonly ProgrammeMission[]
           <div className="status-donut-ring">
             <ResponsiveContainer width="100%" height={170}>
               <PieChart accessibilityLayer={false}>
-                <Pie data={rows} dataKey="missions" nameKey="status" rootTabIndex={-1} innerRadius={54} outerRadius={80} paddingAngle={rows.length > 1 ? 1.5 : 0} stroke="#fff" strokeWidth={2} isAnimationActive={false}>
+                <Pie data={rows} dataKey="missions" nameKey="status" rootTabIndex={-1} innerRadius={54} outerRadius={80} paddingAngle={rows.length > 1 ? 1.5 : 0} stroke="#fff" strokeWidth={rows.length > 1 ? 2 : 0} isAnimationActive={false}>
                   {rows.map((row) => (
                     <Cell key={row.status} fill={REVIEW_STATUS_COLORS[row.status]} />
                   ))}

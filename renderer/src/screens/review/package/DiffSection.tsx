@@ -191,12 +191,15 @@ function DayChangeItem({ change, kind }: { change: DayChange; kind: ChangeKind }
       {kind === 'modified' && change.before && change.after && (
         <dl className="review-diff-fields">
           {change.fields.map((field) => (
-            <div key={field} className="review-diff-field">
+            // A summary is a paragraph: before and after, one under the other.
+            <div key={field} className={`review-diff-field${field === 'summary' ? ' review-diff-field--long' : ''}`}>
               <dt>{t(`reviewScreen.diff.field.${field}`)}</dt>
               <dd>
                 <del>{value(field, change.before!)}</del>
-                <Arrow />
-                <ins>{value(field, change.after!)}</ins>
+                <span>
+                  <Arrow />
+                  <ins>{value(field, change.after!)}</ins>
+                </span>
               </dd>
             </div>
           ))}

@@ -59,9 +59,8 @@ export function queueColumns({ t, locale, date, days, money }: Pick<I18n, 't' | 
       sortFn: text((row) => row.ref),
       meta: { width: 132, className: 'cell-ref' },
       cell: ({ row }) => (
-        <a className="row-link" href={hrefs.reviewPackage(row.original.key)}>
+        <a className="row-link" href={hrefs.reviewPackage(row.original.key)} aria-label={`${row.original.ref}${t('reviewUi.queue.linkVersion', { version: row.original.version })}`}>
           {row.original.ref}
-          <span className="visually-hidden">{t('reviewUi.queue.linkVersion', { version: row.original.version })}</span>
         </a>
       ),
     }),
@@ -116,14 +115,14 @@ export function queueColumns({ t, locale, date, days, money }: Pick<I18n, 't' | 
     helper.accessor('status', {
       header: t('reviewUi.column.status'),
       sortFn: byRow((a, b) => statusRank(a) - statusRank(b)),
-      meta: { width: 230 },
+      meta: { width: 236 },
       cell: ({ row }) => <ReviewStatusBadge status={row.original.status} />,
     }),
     helper.accessor((row) => findingsTotal(row), {
       id: 'findings',
       header: t('reviewUi.column.findings'),
       sortFn: byRow((a, b) => findingsRank(a) - findingsRank(b)),
-      meta: { width: 202, className: 'cell-findings' },
+      meta: { width: 160, className: 'cell-findings' },
       cell: ({ row }) => <FindingsMark row={row.original} />,
     }),
     helper.accessor((row) => row.halfDaysLogged ?? -1, {
