@@ -58,8 +58,19 @@ const id = z.string().min(1).max(64);
 const isoDate = z.iso.date();
 const cents = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 
-const programmeInput = z.object({
-  id: id.optional(),
+// Saving a whole record (programme, company, consultant) creates it, or changes the one `id` names.
+// A form sends the record as edited and, when changing one, `base`: the values it started from, in
+// the same shape. The service then writes only the fields that differ from `base` (compared as they
+// would be stored) and keeps every other field as it is now, since sync may have brought another
+// device's change to it after the form was opened: a form sending back the value it loaded would
+// otherwise overwrite that change with a newer clock, and it would be lost on every device. The
+// record that results is checked whole, as a record sent without `base` (replaced whole) is.
+// `engagements.update` takes only the fields to change instead, as it always has.
+const baseOnlyWithId = (input: { id?: string | undefined; base?: unknown }) => input.base === undefined || input.id !== undefined;
+const baseNeedsId = { path: ['base'] };
+
+const waveFields = { name: z.string().min(1).max(80), deadlineOn: isoDate.nullable() };
+const programmeFields = {
   name: z.string().max(200),
   funders: z.array(z.string().min(1).max(120)).min(1).max(10),
   publicShareBasisPoints: z.number().int(),
@@ -71,11 +82,17 @@ const programmeInput = z.object({
   departements: z.array(z.string().regex(/^(\d{2,3}|2A|2B)$/)).max(120),
   opensOn: isoDate,
   closesOn: isoDate,
-  waves: z.array(z.object({ id: id.optional(), name: z.string().min(1).max(80), deadlineOn: isoDate.nullable() }).strict()).max(50),
-}).strict();
-
-const companyInput = z.object({
+};
+// Waves are rows of their own: a wave with an id is changed (only where it differs from its `base`
+// twin), one without is added after the programme's last; a wave left out stays as it is.
+const programmeInput = z.object({
   id: id.optional(),
+  ...programmeFields,
+  waves: z.array(z.object({ id: id.optional(), ...waveFields }).strict()).max(50),
+  base: z.object({ ...programmeFields, waves: z.array(z.object({ id, ...waveFields }).strict()).max(50) }).strict().optional(),
+}).strict().refine(baseOnlyWithId, baseNeedsId);
+
+const companyFields = {
   siret: z.string().max(40),
   name: z.string().max(200),
   nafCode: z.string().max(10),
@@ -84,8 +101,21 @@ const companyInput = z.object({
   postalCode: z.string().max(10),
   city: z.string().max(120),
   departement: z.string().max(3).optional(),
+};
+const companyInput = z.object({
+  id: id.optional(),
+  ...companyFields,
+  /** The programme whose rules the company is checked against (not stored with it). */
   programmeId: id.optional(),
-}).strict();
+  base: z.object(companyFields).strict().optional(),
+}).strict().refine(baseOnlyWithId, baseNeedsId);
+
+const consultantFields = {
+  name: z.string().max(120),
+  email: z.string().max(200),
+  dailyRateCents: z.number().int(),
+};
+const consultantInput = z.object({ id: id.optional(), ...consultantFields, base: z.object(consultantFields).strict().optional() }).strict().refine(baseOnlyWithId, baseNeedsId);
 
 const importMapping = z.object(Object.fromEntries(COMPANY_IMPORT_FIELDS.map((field) => [field, z.string().max(200).nullable()])) as Record<(typeof COMPANY_IMPORT_FIELDS)[number], z.ZodNullable<z.ZodString>>).partial().strict();
 // A 2 000-row file is ~250 kB; 8 MiB of base64 leaves ample room while bounding memory.
@@ -279,12 +309,7 @@ export const contract = {
   'companies.importCommit': method<CompanyImportResult>()(importInput),
 
   'consultants.list': method<ConsultantView[]>()(noInput),
-  'consultants.save': method<ConsultantView>()(z.object({
-    id: id.optional(),
-    name: z.string().max(120),
-    email: z.string().max(200),
-    dailyRateCents: z.number().int(),
-  }).strict()),
+  'consultants.save': method<ConsultantView>()(consultantInput),
 
   'engagements.create': method<EngagementDetail>()(z.object({ companyId: id, programmeId: id, ...engagementFields }).strict()),
   'engagements.update': method<EngagementDetail>()(z.object({ id, ...engagementFields }).partial({ waveId: true, projectType: true, phase: true, allowanceDays: true, dailyRateCents: true, consultantIds: true }).strict()),

@@ -17,18 +17,42 @@ export async function listConsultants(db: Database): Promise<Consultant[]> {
   return (await db<ConsultantRow>('consultants')).map(consultantFromRow).sort((a, b) => frenchOrder.compare(a.name, b.name));
 }
 
+type ConsultantFields = Omit<Consultant, 'id'>;
+
+/** The fields as they would be stored (text trimmed), so that spacing alone is no change. */
+const stored = (fields: ConsultantFields): ConsultantFields => ({ name: fields.name.trim(), email: fields.email.trim(), dailyRateCents: fields.dailyRateCents });
+
+/**
+ * The fields a save leads to. A change with `base` (the values its form started from) takes from
+ * the input only the fields that differ from base, and keeps the others as they are now: sync may
+ * have brought another device's change to them since (core/contract.ts).
+ */
+function fieldsAfter(input: ConsultantInput, current: Consultant | null): ConsultantFields {
+  if (!current || !input.base) return input;
+  const typed = stored(input);
+  const started = stored(input.base);
+  const pick = <K extends keyof ConsultantFields>(field: K): ConsultantFields[K] => (typed[field] === started[field] ? current[field] : input[field]);
+  return { name: pick('name'), email: pick('email'), dailyRateCents: pick('dailyRateCents') };
+}
+
+async function getConsultant(db: Database, id: string): Promise<Consultant> {
+  const row = await db<ConsultantRow>('consultants').where({ id }).first();
+  if (!row) throw new CarnetError('not_found', 'error.not_found.consultant', { id }, { field: 'id' });
+  return consultantFromRow(row);
+}
+
 export async function saveConsultant(context: ServiceContext, input: ConsultantInput): Promise<Consultant> {
-  const consultant: Consultant = { id: input.id ?? context.newId(), name: input.name.trim(), email: input.email.trim(), dailyRateCents: input.dailyRateCents };
-  const issues: RuleIssue[] = [];
-  if (!consultant.name) issues.push(ruleError('name', 'rule.consultant.name.required'));
-  if (!EMAIL.test(consultant.email)) issues.push(ruleError('email', 'rule.consultant.email.format', { value: consultant.email }));
-  if (consultant.dailyRateCents <= 0) issues.push(ruleError('dailyRateCents', 'rule.consultant.rate.positive', { value: consultant.dailyRateCents }));
-  refuseOnErrors(issues, context.settings.get().locale);
-  if (input.id) {
-    const updated = await context.db('consultants').where({ id: input.id }).update(consultantToRow(consultant));
-    if (updated === 0) throw new CarnetError('not_found', 'error.not_found.consultant', { id: input.id }, { field: 'id' });
-  } else {
-    await context.db('consultants').insert(consultantToRow(consultant));
-  }
-  return consultant;
+  return context.db.transaction(async (trx) => {
+    const current = input.id ? await getConsultant(trx, input.id) : null;
+    const fields = fieldsAfter(input, current);
+    const consultant: Consultant = { id: current?.id ?? context.newId(), ...stored(fields) };
+    const issues: RuleIssue[] = [];
+    if (!consultant.name) issues.push(ruleError('name', 'rule.consultant.name.required'));
+    if (!EMAIL.test(consultant.email)) issues.push(ruleError('email', 'rule.consultant.email.format', { value: consultant.email }));
+    if (consultant.dailyRateCents <= 0) issues.push(ruleError('dailyRateCents', 'rule.consultant.rate.positive', { value: consultant.dailyRateCents }));
+    refuseOnErrors(issues, context.settings.get().locale);
+    if (current) await trx('consultants').where({ id: consultant.id }).update(consultantToRow(consultant));
+    else await trx('consultants').insert(consultantToRow(consultant));
+    return consultant;
+  });
 }

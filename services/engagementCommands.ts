@@ -70,10 +70,25 @@ export async function recordStatusChange(db: Database, context: ServiceContext, 
   await db('status_changes').insert(statusChangeToRow({ id, engagementId, fromStatus: from, toStatus: to, at: context.now().toISOString(), by: context.actor }));
 }
 
+const staffingRow = (engagementId: string, consultantId: string) => ({ id: `${engagementId}:${consultantId}`, engagement_id: engagementId, consultant_id: consultantId });
+
 async function replaceStaffing(db: Database, engagementId: string, consultantIds: string[]): Promise<void> {
   await db('engagement_consultants').where({ engagement_id: engagementId }).delete();
-  const rows = [...new Set(consultantIds)].map((consultantId) => ({ id: `${engagementId}:${consultantId}`, engagement_id: engagementId, consultant_id: consultantId }));
+  const rows = [...new Set(consultantIds)].map((consultantId) => staffingRow(engagementId, consultantId));
   if (rows.length) await db('engagement_consultants').insert(rows);
+}
+
+/**
+ * Changes an engagement's staffing by removing and adding only the consultants that differ: each
+ * is a row of its own, and deleting and inserting again a consultant who stays would send both to
+ * the other devices, undoing a removal made there meanwhile.
+ */
+async function restaff(db: Database, engagementId: string, staffed: string[], consultantIds: string[]): Promise<void> {
+  const wanted = new Set(consultantIds);
+  const removed = staffed.filter((consultantId) => !wanted.has(consultantId));
+  const added = [...wanted].filter((consultantId) => !staffed.includes(consultantId));
+  if (removed.length) await db('engagement_consultants').where({ engagement_id: engagementId }).whereIn('consultant_id', removed).delete();
+  if (added.length) await db('engagement_consultants').insert(added.map((consultantId) => staffingRow(engagementId, consultantId)));
 }
 
 export async function createEngagement(context: ServiceContext, input: CreateInput): Promise<EngagementDetail> {
@@ -114,6 +129,11 @@ async function halfDaysLogged(db: Database, engagementId: string): Promise<numbe
   return Number(row.total ?? 0);
 }
 
+/**
+ * Changes the parameters given, and only those: a field left out keeps its current value, which
+ * sync may have brought from another device after the form was opened (the form sends only what
+ * the user changed, core/contract.ts).
+ */
 export async function updateEngagement(context: ServiceContext, input: UpdateInput): Promise<EngagementDetail> {
   const locale = context.settings.get().locale;
   await context.db.transaction(async (trx) => {
@@ -141,7 +161,7 @@ export async function updateEngagement(context: ServiceContext, input: UpdateInp
       allowance_days: parameters.allowanceDays,
       daily_rate_cents: parameters.dailyRateCents,
     });
-    if (input.consultantIds) await replaceStaffing(trx, engagement.id, input.consultantIds);
+    if (input.consultantIds) await restaff(trx, engagement.id, consultants.map((consultant) => consultant.id), input.consultantIds);
   });
   return getEngagement(context.db, input.id);
 }

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { z } from 'zod';
 import { formatLongDate } from '../core/calendar';
 import type { contract } from '../core/contract';
@@ -13,6 +14,8 @@ import { engagementMoneyRows, envelopeFigures } from './envelope';
 import { refuseOnErrors } from './findings';
 
 type ProgrammeInput = z.output<(typeof contract)['programmes.save']['input']>;
+type ProgrammeParameters = Omit<Programme, 'id'>;
+type WaveInput = ProgrammeInput['waves'][number];
 
 export async function getProgramme(db: Database, id: string, field = 'programmeId'): Promise<Programme> {
   const row = await db<ProgrammeRow>('programmes').where({ id }).first();
@@ -33,7 +36,7 @@ export async function listProgrammes(db: Database): Promise<ProgrammeView[]> {
   return Promise.all(rows.map((row) => programmeView(db, programmeFromRow(row))));
 }
 
-function parameterIssues(input: ProgrammeInput): RuleIssue[] {
+function parameterIssues(input: ProgrammeParameters): RuleIssue[] {
   const issues: RuleIssue[] = [];
   if (!input.name.trim()) issues.push(ruleError('name', 'rule.programme.name.required'));
   if (input.minDays > input.maxDays) issues.push(ruleError('minDays', 'rule.programme.days.order', { min: input.minDays, max: input.maxDays }));
@@ -48,11 +51,11 @@ function parameterIssues(input: ProgrammeInput): RuleIssue[] {
 const waveKey = (name: string) => name.trim().toLocaleLowerCase('fr');
 
 /** Wave names must be distinct in the end state: the waves saved plus those left out of the list. */
-function waveNameIssues(input: ProgrammeInput, existing: WaveRow[]): RuleIssue[] {
-  const listed = new Set(input.waves.flatMap((wave) => (wave.id ? [wave.id] : [])));
+function waveNameIssues(waves: WaveInput[], existing: WaveRow[]): RuleIssue[] {
+  const listed = new Set(waves.flatMap((wave) => (wave.id ? [wave.id] : [])));
   const names = new Set(existing.filter((wave) => !listed.has(wave.id)).map((wave) => waveKey(wave.name)));
   const issues: RuleIssue[] = [];
-  for (const wave of input.waves) {
+  for (const wave of waves) {
     if (names.has(waveKey(wave.name))) issues.push(ruleError('waves', 'rule.wave.name.duplicate', { name: wave.name.trim() }));
     names.add(waveKey(wave.name));
   }
@@ -87,50 +90,114 @@ async function conflictIssues(db: Database, previous: Programme, programme: Prog
   return issues;
 }
 
+/** The parameters as they would be stored (text trimmed, each département once). */
+function storedParameters(parameters: ProgrammeParameters): ProgrammeParameters {
+  return {
+    name: parameters.name.trim(),
+    funders: parameters.funders.map((funder) => funder.trim()),
+    publicShareBasisPoints: parameters.publicShareBasisPoints,
+    minDays: parameters.minDays,
+    maxDays: parameters.maxDays,
+    envelopeCents: parameters.envelopeCents,
+    minHeadcount: parameters.minHeadcount,
+    maxHeadcount: parameters.maxHeadcount,
+    departements: [...new Set(parameters.departements)],
+    opensOn: parameters.opensOn,
+    closesOn: parameters.closesOn,
+  };
+}
+
+/**
+ * The parameters a save leads to, as typed. A change with `base` (the values its form started
+ * from) takes from the input only the parameters whose stored form differs from base's, and keeps
+ * the others as they are now: sync may have brought another device's change to them since
+ * (core/contract.ts).
+ */
+function parametersAfter(input: ProgrammeInput, current: Programme | null): ProgrammeParameters {
+  if (!current || !input.base) return input;
+  const typed = storedParameters(input);
+  const started = storedParameters(input.base);
+  const pick = <K extends keyof ProgrammeParameters>(field: K): ProgrammeParameters[K] => (isDeepStrictEqual(typed[field], started[field]) ? current[field] : input[field]);
+  return {
+    name: pick('name'),
+    funders: pick('funders'),
+    publicShareBasisPoints: pick('publicShareBasisPoints'),
+    minDays: pick('minDays'),
+    maxDays: pick('maxDays'),
+    envelopeCents: pick('envelopeCents'),
+    minHeadcount: pick('minHeadcount'),
+    maxHeadcount: pick('maxHeadcount'),
+    departements: pick('departements'),
+    opensOn: pick('opensOn'),
+    closesOn: pick('closesOn'),
+  };
+}
+
+/** The waves listed, each saved wave taking from the input only what differs from its `base` twin. */
+function wavesAfter(input: ProgrammeInput, existing: WaveRow[]): WaveInput[] {
+  if (!input.base) return input.waves;
+  const started = new Map(input.base.waves.map((wave) => [wave.id, wave]));
+  const rows = new Map(existing.map((row) => [row.id, row]));
+  return input.waves.map((wave) => {
+    const base = wave.id ? started.get(wave.id) : undefined;
+    const row = wave.id ? rows.get(wave.id) : undefined;
+    if (!base || !row) return wave;
+    return {
+      id: row.id,
+      name: wave.name.trim() === base.name.trim() ? row.name : wave.name,
+      deadlineOn: wave.deadlineOn === base.deadlineOn ? row.deadline_on : wave.deadlineOn,
+    };
+  });
+}
+
+/**
+ * Writes what changes in the saved waves and adds the new ones after the last. Every other wave's
+ * row is left untouched: a wave is a row of its own, and rewriting one would send it to the other
+ * devices as a change, over theirs.
+ */
+async function writeWaves(trx: Database, context: ServiceContext, programmeId: string, waves: WaveInput[], existing: WaveRow[]): Promise<void> {
+  const rows = new Map(existing.map((row) => [row.id, row]));
+  const changes = waves.flatMap((wave) => {
+    const row = wave.id ? rows.get(wave.id) : undefined;
+    if (!row) return [];
+    const name = wave.name.trim();
+    const change: Partial<WaveRow> = { ...(name !== row.name ? { name } : {}), ...(wave.deadlineOn !== row.deadline_on ? { deadline_on: wave.deadlineOn } : {}) };
+    return Object.keys(change).length > 0 ? [{ row, change }] : [];
+  });
+  // A wave whose name another one takes (two names swapped) first takes its id as a name, so that
+  // no update meets the unique name of a wave not renamed yet.
+  const taken = new Set(changes.flatMap(({ change }) => (change.name === undefined ? [] : [change.name])));
+  for (const { row } of changes) {
+    if (taken.has(row.name)) await trx('waves').where({ id: row.id }).update({ name: row.id });
+  }
+  for (const { row, change } of changes) await trx('waves').where({ id: row.id }).update(change);
+  let ordinal = Math.max(0, ...existing.map((row) => row.ordinal));
+  for (const wave of waves.filter((candidate) => !candidate.id)) {
+    await trx('waves').insert(waveToRow({ id: context.newId(), programmeId, name: wave.name.trim(), deadlineOn: wave.deadlineOn, ordinal: ++ordinal } satisfies Wave));
+  }
+}
+
 /** Creates a programme, or changes one unless existing engagements would break (each named). */
 export async function saveProgramme(context: ServiceContext, input: ProgrammeInput): Promise<ProgrammeView> {
   const locale = context.settings.get().locale;
-  refuseOnErrors(parameterIssues(input), locale);
-  const programme: Programme = {
-    id: input.id ?? context.newId(),
-    name: input.name.trim(),
-    funders: input.funders.map((funder) => funder.trim()),
-    publicShareBasisPoints: input.publicShareBasisPoints,
-    minDays: input.minDays,
-    maxDays: input.maxDays,
-    envelopeCents: input.envelopeCents,
-    minHeadcount: input.minHeadcount,
-    maxHeadcount: input.maxHeadcount,
-    departements: [...new Set(input.departements)],
-    opensOn: input.opensOn,
-    closesOn: input.closesOn,
-  };
-  await context.db.transaction(async (trx) => {
-    const existingWaves = await trx<WaveRow>('waves').where({ programme_id: programme.id });
+  const programme = await context.db.transaction(async (trx) => {
+    const previous = input.id ? await getProgramme(trx, input.id, 'id') : null;
+    const parameters = parametersAfter(input, previous);
+    refuseOnErrors(parameterIssues(parameters), locale);
+    const saved: Programme = { id: previous?.id ?? context.newId(), ...storedParameters(parameters) };
+    const existingWaves = previous ? await trx<WaveRow>('waves').where({ programme_id: saved.id }) : [];
     const existing = new Set(existingWaves.map((row) => row.id));
     for (const wave of input.waves) {
       if (wave.id && !existing.has(wave.id)) throw new CarnetError('not_found', 'error.not_found.wave', { id: wave.id }, { field: 'waves' });
     }
-    const issues = waveNameIssues(input, existingWaves);
-    if (input.id) issues.push(...(await conflictIssues(trx, await getProgramme(trx, input.id, 'id'), programme, locale)));
+    const waves = wavesAfter(input, existingWaves);
+    const issues = waveNameIssues(waves, existingWaves);
+    if (previous) issues.push(...(await conflictIssues(trx, previous, saved, locale)));
     refuseOnErrors(issues, locale);
-    if (input.id) await trx('programmes').where({ id: programme.id }).update(programmeToRow(programme));
-    else await trx('programmes').insert(programmeToRow(programme));
-
-    const rows = input.waves.map((wave, index) =>
-      waveToRow({ id: wave.id ?? context.newId(), programmeId: programme.id, name: wave.name.trim(), deadlineOn: wave.deadlineOn, ordinal: index + 1 } satisfies Wave));
-    // Waves left out of the list keep their place after the listed ones.
-    const listed = new Set(rows.map((row) => row.id));
-    let ordinal = rows.length;
-    for (const wave of [...existingWaves].sort((a, b) => a.ordinal - b.ordinal)) {
-      if (!listed.has(wave.id)) await trx('waves').where({ id: wave.id }).update({ ordinal: ++ordinal });
-    }
-    // Renamed waves first take their id as a name, so that swapping two names never collides.
-    for (const row of rows.filter((row) => existing.has(row.id))) await trx('waves').where({ id: row.id }).update({ name: row.id });
-    for (const row of rows) {
-      if (existing.has(row.id)) await trx('waves').where({ id: row.id }).update(row);
-      else await trx('waves').insert(row);
-    }
+    if (previous) await trx('programmes').where({ id: saved.id }).update(programmeToRow(saved));
+    else await trx('programmes').insert(programmeToRow(saved));
+    await writeWaves(trx, context, saved.id, waves, existingWaves);
+    return saved;
   });
   return programmeView(context.db, programme);
 }

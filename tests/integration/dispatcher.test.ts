@@ -5,6 +5,12 @@ import { failure } from '../support/refusals';
 
 const METHODS = Object.keys(contract) as MethodName[];
 
+const COMPANY = { siret: '55208131766522', name: 'X', nafCode: '25.62A', sector: 'S', headcount: 50, postalCode: '45000', city: 'Orléans' };
+const PROGRAMME = {
+  name: 'P', funders: ['Région'], publicShareBasisPoints: 8000, minDays: 6, maxDays: 12, envelopeCents: 100, minHeadcount: 10,
+  maxHeadcount: 5000, departements: ['45'], opensOn: '2022-01-01', closesOn: '2022-12-31',
+};
+
 /**
  * Inputs each method must refuse, with the fields the refusal must name (the first one in `field`,
  * all of them in the message); none when the input as a whole is wrong.
@@ -26,6 +32,10 @@ function invalidInputsFor(method: MethodName): { input: unknown; fields: string[
       { input: { force: 'yes' }, fields: ['force'] },
       { input: { force: 1 }, fields: ['force'] },
     ],
+    // `base` (what a form started from) only goes with the id of the record it changes.
+    'consultants.save': [{ input: { name: 'A', email: 'a@b.fr', dailyRateCents: 1, base: { name: 'A', email: 'a@b.fr', dailyRateCents: 1 } }, fields: ['base'] }],
+    'companies.save': [{ input: { ...COMPANY, base: COMPANY }, fields: ['base'] }],
+    'programmes.save': [{ input: { ...PROGRAMME, waves: [], base: { ...PROGRAMME, waves: [] } }, fields: ['base'] }],
     'engagements.get': [
       { input: {}, fields: ['id'] },
       { input: { id: 42 }, fields: ['id'] },
@@ -79,13 +89,10 @@ const WITH_UNKNOWN_KEY: Record<MethodName, Record<string, unknown>> = {
   'engagements.get': { id: 'any', bogus: 1 },
   'data.dump': { bogus: 1 },
   'programmes.list': { bogus: 1 },
-  'programmes.save': {
-    name: 'P', funders: ['Région'], publicShareBasisPoints: 8000, minDays: 6, maxDays: 12, envelopeCents: 100, minHeadcount: 10,
-    maxHeadcount: 5000, departements: ['45'], opensOn: '2022-01-01', closesOn: '2022-12-31', waves: [], bogus: 1,
-  },
+  'programmes.save': { ...PROGRAMME, waves: [], bogus: 1 },
   'programmes.dashboard': { programmeId: 'any', bogus: 1 },
   'companies.list': { query: 'x', bogus: 1 },
-  'companies.save': { siret: '55208131766522', name: 'X', nafCode: '25.62A', sector: 'S', headcount: 50, postalCode: '45000', city: 'Orléans', bogus: 1 },
+  'companies.save': { ...COMPANY, bogus: 1 },
   'companies.importPreview': { fileName: 'a.csv', contentBase64: '', bogus: 1 },
   'companies.importCommit': { fileName: 'a.csv', contentBase64: '', bogus: 1 },
   'consultants.list': { bogus: 1 },

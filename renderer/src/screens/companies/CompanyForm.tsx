@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { ProgrammeLimits } from '../../../../core/companies';
 import type { Company } from '../../../../core/domain';
 import type { SavedCompany } from '../../../../core/domainViews';
@@ -12,7 +12,7 @@ import { useI18n } from '../../i18n';
 import {
   COMPANY_FIELDS,
   EMPTY_DRAFT,
-  companyInputOf,
+  companySaveInput,
   draftOfCompany,
   isCompanyField,
   isComplete,
@@ -47,7 +47,8 @@ export function CompanyForm({ company, programmeId, limits, sectors, onSaved, on
   const api = useApi();
   const { t, locale, number } = useI18n();
   const formId = useId();
-  const initial = useMemo(() => (company ? draftOfCompany(company) : EMPTY_DRAFT), [company]);
+  // The company as loaded, kept while the form is open: what the user changed is told from it.
+  const [initial] = useState(() => (company ? draftOfCompany(company) : EMPTY_DRAFT));
   const [draft, setDraft] = useState(initial);
   const [touched, setTouched] = useState<ReadonlySet<CompanyField>>(() => new Set(company ? COMPANY_FIELDS : []));
   const [submitted, setSubmitted] = useState(false);
@@ -84,7 +85,7 @@ export function CompanyForm({ company, programmeId, limits, sectors, onSaved, on
     setStatus(t('directory.form.saving'));
     setRefusal(null);
     try {
-      const saved = await api.call('companies.save', { ...(company ? { id: company.id } : {}), ...companyInputOf(draft), programmeId });
+      const saved = await api.call('companies.save', companySaveInput(company?.id ?? null, initial, draft, programmeId));
       onSaved(saved);
     } catch (error) {
       const { fields, general } = refusalByField<CompanyField>(error, locale, (field) => (isCompanyField(field) ? field : null));

@@ -1,6 +1,7 @@
 // The company form's state as typed, and its live validation with the same rules as the service
 // (core/companies.ts), phrased in the user's language.
 import { checkCompany, departementOfPostalCode, type CompanyInput, type ProgrammeLimits } from '../../../../core/companies';
+import type { InputOf } from '../../../../core/contract';
 import type { Company } from '../../../../core/domain';
 import type { MessageKey, MessageParams } from '../../../../core/i18n';
 import { normaliseNafCode, normaliseSiret } from '../../../../core/siret';
@@ -82,6 +83,16 @@ export function companyInputOf(draft: CompanyDraft): CompanyInput {
     city: draft.city,
     departement: draft.departement.trim() || undefined,
   };
+}
+
+/**
+ * What the form sends to companies.save: the company as edited and, for an existing one, `base`:
+ * the input of the draft the form started from. The service then writes only the fields that
+ * differ from it, and keeps another device's change to any other field (core/contract.ts).
+ */
+export function companySaveInput(id: string | null, initial: CompanyDraft, draft: CompanyDraft, programmeId: string): InputOf<'companies.save'> {
+  const input = { ...companyInputOf(draft), programmeId };
+  return id === null ? input : { id, ...input, base: companyInputOf(initial) };
 }
 
 type Translate = (key: MessageKey, params?: MessageParams) => string;

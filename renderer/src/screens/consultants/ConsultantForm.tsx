@@ -10,6 +10,7 @@ import { refusalByField } from '../../components/form/serverFindings';
 import { TextField } from '../../components/form/TextField';
 import { useDiscardGuard } from '../../components/form/useDiscardGuard';
 import { useI18n } from '../../i18n';
+import { consultantSaveInput } from './consultantDraft';
 
 const FIELDS = ['name', 'email', 'dailyRate'] as const;
 type ConsultantField = (typeof FIELDS)[number];
@@ -32,6 +33,8 @@ export function ConsultantForm({ consultant, onSaved, onClose }: Props) {
   const api = useApi();
   const { t, locale } = useI18n();
   const formId = useId();
+  // The consultant as loaded, kept while the form is open: what the user changed is told from it.
+  const [loaded] = useState(consultant);
   const [initial] = useState<Draft>(() =>
     consultant ? { name: consultant.name, email: consultant.email, dailyRate: eurosInputText(consultant.dailyRateCents, locale) } : { name: '', email: '', dailyRate: '' },
   );
@@ -70,7 +73,7 @@ export function ConsultantForm({ consultant, onSaved, onClose }: Props) {
     setStatus(t('directory.form.saving'));
     setRefusal(null);
     try {
-      onSaved(await api.call('consultants.save', { ...(consultant ? { id: consultant.id } : {}), name: draft.name, email: draft.email, dailyRateCents: rate }));
+      onSaved(await api.call('consultants.save', consultantSaveInput(loaded, { name: draft.name, email: draft.email, dailyRateCents: rate })));
     } catch (error) {
       const { fields, general } = refusalByField(error, locale, fieldOfService);
       setRefusal({ fields, values: draft, general });

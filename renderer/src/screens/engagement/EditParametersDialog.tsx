@@ -12,7 +12,19 @@ import type { FieldProblem } from '../engagementForm/FormField';
 import { ModalDialog } from '../engagementForm/ModalDialog';
 import { ParametersFields } from '../engagementForm/ParametersFields';
 import { ReservationPreview } from '../engagementForm/ReservationPreview';
-import { allowanceDaysOf, checkParameters, fieldsChangedBy, PARAMETER_FIELDS, parameterFieldOf, rateCentsOf, rateText, type ParameterField, type ParametersDraft } from '../engagementForm/engagementDraft';
+import {
+  allowanceDaysOf,
+  changedParameters,
+  checkParameters,
+  fieldsChangedBy,
+  PARAMETER_FIELDS,
+  parameterFieldOf,
+  parametersOf,
+  rateCentsOf,
+  rateText,
+  type ParameterField,
+  type ParametersDraft,
+} from '../engagementForm/engagementDraft';
 import { readRefusal, type EnvelopeOverrun } from '../engagementForm/refusal';
 
 type Problems = Partial<Record<ParameterField, FieldProblem>>;
@@ -32,13 +44,16 @@ export function EditParametersDialog({ detail, programme, onClose, onSaved }: Pr
   const formId = useId();
   const consultants = useApiQuery('consultants.list', (client) => client.call('consultants.list', {}));
   const { engagement } = detail;
+  // The parameters as loaded, kept while the dialog is open (the page may reload them meanwhile):
+  // only what differs from them is sent.
+  const [base] = useState(() => parametersOf(detail));
   const [draft, setDraft] = useState<ParametersDraft>(() => ({
-    waveId: engagement.waveId,
-    projectType: engagement.projectType,
-    phase: engagement.phase,
-    allowance: String(engagement.allowanceDays),
-    rate: eurosInputText(engagement.dailyRateCents, locale),
-    consultantIds: detail.consultants.map((consultant) => consultant.id),
+    waveId: base.waveId,
+    projectType: base.projectType,
+    phase: base.phase,
+    allowance: String(base.allowanceDays),
+    rate: eurosInputText(base.dailyRateCents, locale),
+    consultantIds: base.consultantIds,
   }));
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -78,7 +93,7 @@ export function EditParametersDialog({ detail, programme, onClose, onSaved }: Pr
     setSaving(true);
     setStatus(t('programme.form.saving'));
     try {
-      await api.call('engagements.update', { id: engagement.id, ...checked.input });
+      await api.call('engagements.update', { id: engagement.id, ...changedParameters(base, checked.input) });
       onSaved();
     } catch (error) {
       const refusal = readRefusal(error, locale, parameterFieldOf);

@@ -1,6 +1,6 @@
 // The parameters of an engagement as a person types them, checked and turned into what the
 // contract takes (whole days, integer cents). The service checks them again and has the last word.
-import { PHASES, PROJECT_TYPES, type Locale, type Phase, type ProjectType } from '../../../../core/domain';
+import { PHASES, PROJECT_TYPES, type EngagementDetail, type Locale, type Phase, type ProjectType } from '../../../../core/domain';
 import type { ConsultantView, ProgrammeView } from '../../../../core/domainViews';
 import { eurosInputText, parseEuros } from '../../components/form/euros';
 import type { I18n } from '../../i18n';
@@ -28,6 +28,37 @@ export interface ParametersInput {
   allowanceDays: number;
   dailyRateCents: number;
   consultantIds: string[];
+}
+
+/** An existing engagement's parameters, as the edit form starts from them. */
+export function parametersOf(detail: EngagementDetail): ParametersInput {
+  const { engagement } = detail;
+  return {
+    waveId: engagement.waveId,
+    projectType: engagement.projectType,
+    phase: engagement.phase,
+    allowanceDays: engagement.allowanceDays,
+    dailyRateCents: engagement.dailyRateCents,
+    consultantIds: detail.consultants.map((consultant) => consultant.id),
+  };
+}
+
+/**
+ * What an edit sends to engagements.update: only the parameters that differ from those the form
+ * started from (`base`). A parameter left out keeps its current value, which sync may have brought
+ * from another device since the form was opened; sent back as loaded, it would overwrite that
+ * change on every device. The consultants are compared as a set: their order is not kept.
+ */
+export function changedParameters(base: ParametersInput, input: ParametersInput): Partial<ParametersInput> {
+  const changed: Partial<ParametersInput> = {};
+  if (input.waveId !== base.waveId) changed.waveId = input.waveId;
+  if (input.projectType !== base.projectType) changed.projectType = input.projectType;
+  if (input.phase !== base.phase) changed.phase = input.phase;
+  if (input.allowanceDays !== base.allowanceDays) changed.allowanceDays = input.allowanceDays;
+  if (input.dailyRateCents !== base.dailyRateCents) changed.dailyRateCents = input.dailyRateCents;
+  const staffed = new Set(base.consultantIds);
+  if (input.consultantIds.length !== staffed.size || input.consultantIds.some((id) => !staffed.has(id))) changed.consultantIds = input.consultantIds;
+  return changed;
 }
 
 /** The wave a new engagement most likely belongs to: the first still open, else the last one. */

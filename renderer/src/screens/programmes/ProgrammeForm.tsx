@@ -6,7 +6,7 @@ import { Field, type ControlProps, type FieldProblem } from '../engagementForm/F
 import { ModalDialog } from '../engagementForm/ModalDialog';
 import { readRefusal } from '../engagementForm/refusal';
 import { WavesEditor } from './WavesEditor';
-import { checkProgramme, draftOf, newProgrammeDraft, PROGRAMME_FIELDS, programmeFieldOf, type ProgrammeDraft, type ProgrammeField } from './programmeDraft';
+import { checkProgramme, draftOf, newProgrammeDraft, PROGRAMME_FIELDS, programmeFieldOf, programmeSaveInput, type ProgrammeDraft, type ProgrammeField } from './programmeDraft';
 
 type Problems = Partial<Record<ProgrammeField, FieldProblem>>;
 
@@ -25,7 +25,9 @@ export function ProgrammeForm({ programme, onSaved, onClose }: Props) {
   const i18n = useI18n();
   const { t, locale } = i18n;
   const formId = useId();
-  const [draft, setDraft] = useState<ProgrammeDraft>(() => (programme ? draftOf(programme, locale) : newProgrammeDraft()));
+  // The programme as loaded, kept while the form is open: what the user changed is told from it.
+  const [loaded] = useState(programme);
+  const [draft, setDraft] = useState<ProgrammeDraft>(() => (loaded ? draftOf(loaded, locale) : newProgrammeDraft()));
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
   const [serverProblems, setServerProblems] = useState<Problems>({});
@@ -62,7 +64,7 @@ export function ProgrammeForm({ programme, onSaved, onClose }: Props) {
     setSaving(true);
     setStatus(t('programme.form.saving'));
     try {
-      onSaved(await api.call('programmes.save', { ...(programme ? { id: programme.id } : {}), ...checked.input }));
+      onSaved(await api.call('programmes.save', programmeSaveInput(loaded, checked.input)));
     } catch (error) {
       const { fields, errors, general } = readRefusal(error, locale, programmeFieldOf);
       // A conflict names every engagement in the way: listed once above, pointed to beside its field.

@@ -85,9 +85,39 @@ function integerOf(text: string): number | null {
 export const linesOf = (text: string): string[] => text.split('\n').map((line) => line.trim()).filter(Boolean);
 export const departementsOf = (text: string): string[] => text.split(/[\s,;]+/).map((code) => code.trim().toUpperCase()).filter(Boolean);
 
+/** A programme's parameters and waves as the form edits them (no id, no base). */
+export type ProgrammeEdit = Omit<ProgrammeInput, 'id' | 'base'>;
+
 export interface CheckedProgramme {
   problems: Partial<Record<ProgrammeField, FieldProblem>>;
-  input: Omit<ProgrammeInput, 'id'> | null;
+  input: ProgrammeEdit | null;
+}
+
+/** A saved programme as the form starts from it, in the shape programmes.save takes as `base`. */
+export function programmeBaseOf(programme: ProgrammeView): NonNullable<ProgrammeInput['base']> {
+  return {
+    name: programme.name,
+    funders: programme.funders,
+    publicShareBasisPoints: programme.publicShareBasisPoints,
+    minDays: programme.minDays,
+    maxDays: programme.maxDays,
+    envelopeCents: programme.envelopeCents,
+    minHeadcount: programme.minHeadcount,
+    maxHeadcount: programme.maxHeadcount,
+    departements: programme.departements,
+    opensOn: programme.opensOn,
+    closesOn: programme.closesOn,
+    waves: programme.waves.map(({ id, name, deadlineOn }) => ({ id, name, deadlineOn })),
+  };
+}
+
+/**
+ * What the form sends to programmes.save: the programme as edited and, for an existing one, `base`:
+ * the programme as the form loaded it. The service then writes only the parameters and the waves
+ * that differ from it, and keeps another device's change to any other (core/contract.ts).
+ */
+export function programmeSaveInput(loaded: ProgrammeView | null, edited: ProgrammeEdit): ProgrammeInput {
+  return loaded ? { id: loaded.id, ...edited, base: programmeBaseOf(loaded) } : edited;
 }
 
 /** Formats and required values; the rules between fields are the service's. */
