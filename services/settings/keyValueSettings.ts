@@ -6,6 +6,8 @@ import { DEFAULT_SETTINGS } from './memorySettings';
 export interface KeyValueBackend {
   get<Key extends keyof Settings>(key: Key): Settings[Key] | undefined;
   set<Key extends keyof Settings>(key: Key, value: Settings[Key]): void;
+  /** Every key at once (conf reads and checks its file on every `get`: once is enough). */
+  readonly store?: Partial<Settings>;
 }
 
 const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
@@ -14,8 +16,9 @@ const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
 export function createKeyValueSettings(backend: KeyValueBackend): SettingsStore {
   const read = (): Settings => {
     const settings = { ...DEFAULT_SETTINGS };
+    const stored = backend.store;
     for (const key of KEYS) {
-      const value = backend.get(key);
+      const value = stored ? stored[key] : backend.get(key);
       if (value !== undefined) Object.assign(settings, { [key]: value });
     }
     return settings;
