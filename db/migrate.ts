@@ -9,6 +9,7 @@ import * as dayEntryChanges from './migrations/0004_day_entry_changes';
 import * as packages from './migrations/0005_packages';
 import * as sync from './migrations/0006_sync';
 import * as reviews from './migrations/0007_reviews';
+import * as syncRelay from './migrations/0008_sync_relay';
 import { installCaptureTriggers } from './sync/capture';
 
 interface Migration {
@@ -26,6 +27,7 @@ const MIGRATIONS: Migration[] = [
   { name: '0005_packages', ...packages },
   { name: '0006_sync', ...sync },
   { name: '0007_reviews', ...reviews },
+  { name: '0008_sync_relay', ...syncRelay },
 ];
 
 const migrationSource: Knex.MigrationSource<Migration> = {

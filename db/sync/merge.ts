@@ -25,9 +25,10 @@ export async function stampOutbox(sql: DirectStatements, node: string): Promise<
   const stamped = state!.stamped_seq;
   const last = state!.last ?? 0;
   if (last <= stamped) return 0;
-  await sql.run(`UPDATE sync_outbox SET hlc = ${HLC_SQL} WHERE seq > ?`, [node, stamped]);
+  // Changes relayed from other devices keep their author's clock (and the value it replaced).
+  await sql.run(`UPDATE sync_outbox SET hlc = ${HLC_SQL} WHERE seq > ? AND relayed = 0`, [node, stamped]);
   await sql.run(
-    `WITH previous AS (SELECT seq, LAG(hlc) OVER (PARTITION BY tbl, row_id, col ORDER BY seq) AS hlc FROM sync_outbox WHERE seq > ?)
+    `WITH previous AS (SELECT seq, LAG(hlc) OVER (PARTITION BY tbl, row_id, col ORDER BY seq) AS hlc FROM sync_outbox WHERE seq > ? AND relayed = 0)
      UPDATE sync_outbox SET prev_hlc = coalesce(previous.hlc,
        (SELECT c.hlc FROM sync_cells c WHERE c.tbl = sync_outbox.tbl AND c.row_id = sync_outbox.row_id AND c.col = sync_outbox.col))
      FROM previous WHERE previous.seq = sync_outbox.seq`,

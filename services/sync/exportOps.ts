@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isNodeId } from '../../core/hlc';
 import { MANIFEST_FILE, segmentFileName } from '../../core/syncFiles';
 import { segmentText, SYNC_FORMAT, SYNC_FORMAT_VERSION, type DeviceManifest, type SyncOp } from '../../core/syncSegment';
 import { directTransaction } from '../../db/directTransaction';
@@ -13,7 +14,7 @@ import { stampOutbox } from '../../db/sync/merge';
 import { writeFileAtomic } from '../atomicFiles';
 import { sha256Of } from '../files';
 import type { ServiceContext } from '../context';
-import { deviceFolderOf, readDeviceManifest, shownPath, type RawProblem } from './folders';
+import { deviceFolderOf, devicesFolderOf, readDeviceManifest, shownPath, type RawProblem } from './folders';
 
 /** Operations per segment: about 0.7 MB, read in a few milliseconds. */
 export const SEGMENT_OPS = 5000;
@@ -72,6 +73,33 @@ async function confirmedSeq(context: ServiceContext, folder: string, deviceId: s
   return 0;
 }
 
+/**
+ * In a shared folder this device has not written into before (the firm moved to another cloud, a
+ * USB key), the last value of every cell written by a device that has no folder there is sent on
+ * from this device's folder, under its author's clock: a device that never comes to the new folder
+ * (retired, lost) does not take its changes with it. Devices that come later send their own again;
+ * receiving a change twice changes nothing. Returns how many were relayed.
+ */
+export async function relayAbsentDevices(context: ServiceContext, sharedFolder: string, deviceId: string): Promise<number> {
+  const folder = path.resolve(sharedFolder);
+  const { relay_folder: relayFolder } = (await context.db('sync_state').where({ id: 1 }).first('relay_folder')) as { relay_folder: string | null };
+  if (relayFolder === folder) return 0;
+  const present = (await readdir(devicesFolderOf(sharedFolder)).catch(() => [] as string[])).filter(isNodeId);
+  return directTransaction(context.db, async (sql) => {
+    // A clock's text ends with its author's 16-character node id (core/hlc.ts).
+    await sql.run(
+      `INSERT INTO sync_outbox (millis, counter, tbl, row_id, col, value, hlc, prev_hlc, relayed)
+       SELECT 0, 0, tbl, row_id, col, value, hlc, prev_hlc, 1 FROM sync_cells
+       WHERE substr(hlc, -16) <> ? AND substr(hlc, -16) NOT IN (SELECT value FROM json_each(?))
+       ORDER BY tbl, row_id, col`,
+      [deviceId, JSON.stringify(present)],
+    );
+    const [inserted] = await sql.all<{ relayed: number }>('SELECT changes() AS relayed');
+    await sql.run('UPDATE sync_state SET relay_folder = ? WHERE id = 1', [folder]);
+    return inserted!.relayed;
+  });
+}
+
 /** Writes the new operations and the manifest; recovers segments a previous export left unwritten. */
 export async function exportOperations(context: ServiceContext, sharedFolder: string, deviceId: string, problems: RawProblem[]): Promise<ExportOutcome> {
   const folder = deviceFolderOf(sharedFolder, deviceId);
@@ -90,6 +118,7 @@ export async function exportOperations(context: ServiceContext, sharedFolder: st
       return { state: 'cloned', resumeAfterSeq: await confirmedSeq(context, folder, deviceId) };
     }
   }
+  await relayAbsentDevices(context, sharedFolder, deviceId);
   await directTransaction(context.db, (sql) => stampOutbox(sql, deviceId));
 
   // Segments recorded but not in the folder (a crash, a refused rename, a file lost, a folder

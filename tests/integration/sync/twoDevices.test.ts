@@ -243,3 +243,30 @@ describe('rows two devices create apart', () => {
     }
   });
 });
+
+describe('a move to another shared folder', () => {
+  it('brings along the changes of a device that never comes there', async () => {
+    const [a, retired] = devices as [TestApp, TestApp];
+    await a.call('demo.load', {});
+    await retired.call('consultants.save', { name: 'Consultante partie', email: 'partie@exemple.fr', dailyRateCents: 85_000 });
+    for (const device of [a, retired, a]) await sync(device);
+    const other = await mkdtemp(path.join(os.tmpdir(), 'carnet-sync-moved-'));
+    const newcomer = await openTestApp();
+    devices.push(newcomer);
+    try {
+      // The firm moves to another folder; the retired laptop never does.
+      await runSync(a.app.context, { sharedFolder: other });
+      await runSync(newcomer.app.context, { sharedFolder: other });
+      const names = async (device: TestApp) => (await device.call('consultants.list', {})).map((row) => row.name);
+      expect(await names(newcomer)).toContain('Consultante partie');
+      expect(await newcomer.dump()).toEqual(await a.dump());
+      // Relayed once: the next syncs send nothing again.
+      const outbox = async () => Number(((await a.app.context.db('sync_outbox').count({ n: '*' })) as [{ n: number }])[0].n);
+      const before = await outbox();
+      await runSync(a.app.context, { sharedFolder: other });
+      expect(await outbox()).toBe(before);
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
+  });
+});
