@@ -16,6 +16,8 @@ export const SYNC_PROBLEM_KINDS = [
   'segment_incomplete',
   /** A line of a complete segment that is not a valid operation: set aside, the rest applied. */
   'line_invalid',
+  /** One of this device's own changes does not fit the exchange format: sent, but others will set it aside. */
+  'op_unsendable',
   /** A cloud client's copy of a segment or manifest: never read, to be deleted by hand. */
   'conflicted_copy',
   /** A file that has nothing to do in a sync folder. */

@@ -13,6 +13,7 @@ export const syncEn: Record<keyof typeof syncFr, string> = {
   'sync.incomplete.count': 'it does not have the announced number of lines',
   'sync.incomplete.segment': 'it carries another file’s number',
   'sync.problem.line_invalid': 'Line {line} of {file} cannot be read ({reason}): set aside, the other operations were applied.',
+  'sync.problem.op_unsendable': '{count} change(s) of this device do not fit the exchange format (for instance {table}.{column} of row {row}: {reason}): sent all the same, the other devices will set them aside until a version of Carnet can read them.',
   'sync.problem.conflicted_copy': '“{file}” is a conflicted copy made by the sharing service (of “{of}”): Carnet does not read it: the original is enough. It may be deleted once every device has synced.',
   'sync.problem.unknown_file': '“{file}” has nothing to do in the sync folder: Carnet ignores it.',
   'sync.problem.clock_ahead': 'Device {device} dated operations {hlc}, well after this computer’s time: they wait (check that device’s clock).',

@@ -12,6 +12,7 @@ export const syncFr = {
   'sync.incomplete.count': 'il n’a pas le nombre de lignes annoncé',
   'sync.incomplete.segment': 'il porte le numéro d’un autre fichier',
   'sync.problem.line_invalid': 'Ligne {line} du fichier {file} illisible ({reason}) : mise de côté, les autres opérations ont été appliquées.',
+  'sync.problem.op_unsendable': '{count} modification(s) de ce poste ne respectent pas le format d’échange (par exemple {table}.{column} de la ligne {row} : {reason}) : envoyées quand même, les autres postes les mettront de côté jusqu’à une version de Carnet qui sache les lire.',
   'sync.problem.conflicted_copy': '« {file} » est une copie en conflit créée par le service de partage (de « {of} ») : Carnet ne la lit pas : l’original suffit. Elle peut être supprimée une fois tous les postes synchronisés.',
   'sync.problem.unknown_file': '« {file} » n’a rien à faire dans le dossier de synchronisation : Carnet l’ignore.',
   'sync.problem.clock_ahead': 'Le poste {device} a daté des opérations du {hlc}, bien après l’heure de ce poste : elles attendent (vérifiez l’horloge de ce poste-là).',

@@ -7,7 +7,7 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isNodeId } from '../../core/hlc';
 import { MANIFEST_FILE, segmentFileName } from '../../core/syncFiles';
-import { segmentText, SYNC_FORMAT, SYNC_FORMAT_VERSION, type DeviceManifest, type SyncOp } from '../../core/syncSegment';
+import { asSyncOp, opLine, readOpLine, segmentText, SYNC_FORMAT, SYNC_FORMAT_VERSION, type DeviceManifest, type SyncOp } from '../../core/syncSegment';
 import { directTransaction } from '../../db/directTransaction';
 import { LATEST_MIGRATION } from '../../db/migrate';
 import { stampOutbox } from '../../db/sync/merge';
@@ -71,6 +71,23 @@ async function confirmedSeq(context: ServiceContext, folder: string, deviceId: s
     if (bytes && sha256Of(bytes) === record.sha256) return record.last_seq;
   }
   return 0;
+}
+
+/**
+ * Checks this device's operations as every reader will (core/syncSegment.ts): one that does not
+ * pass (a value beyond the format's bounds) is still sent — a later version may read it — but said.
+ */
+function reportUnsendable(ops: readonly SyncOp[], problems: RawProblem[]): void {
+  let count = 0;
+  let first: { op: SyncOp; reason: string } | null = null;
+  for (const op of ops) {
+    if (asSyncOp(op)) continue;
+    const read = readOpLine(opLine(op));
+    if ('op' in read) continue;
+    count += 1;
+    first ??= { op, reason: read.reason };
+  }
+  if (first) problems.push({ kind: 'op_unsendable', severity: 'warning', params: { count, table: first.op.table, column: first.op.column, row: first.op.row, reason: first.reason } });
 }
 
 /**
@@ -147,7 +164,9 @@ export async function exportOperations(context: ServiceContext, sharedFolder: st
       .limit(SEGMENT_OPS)
       .select('seq', 'hlc', 'tbl', 'row_id', 'col', 'value', 'prev_hlc');
     if (rows.length === 0) break;
-    const text = segmentText(next, rows.map(opOf(deviceId)), sha256Of);
+    const ops = rows.map(opOf(deviceId));
+    reportUnsendable(ops, problems);
+    const text = segmentText(next, ops, sha256Of);
     const record: SegmentRecord = { segment: next, first_seq: rows[0]!.seq, last_seq: rows.at(-1)!.seq, ops: rows.length, sha256: sha256Of(text) };
     await context.db.transaction(async (trx) => {
       await trx('sync_segments').insert({ device_id: deviceId, ...record });

@@ -471,4 +471,19 @@ describe('operations from a newer version', () => {
     expect(waveInserts).toBeGreaterThan(2);
     expect(waveInserts).toBeLessThan(60);
   });
+
+  it('says so when one of its own changes does not fit the exchange format, and still sends the others', async () => {
+    const writer = await device();
+    const reader = await device();
+    // Written past the contract's checks (a bug, a hand edit): a name beyond the format's million characters.
+    await writer.app.context.db('consultants').insert({ id: '01FAULTHUGE000000000000001', name: 'x'.repeat(1_000_001), email: 'h@exemple.fr', daily_rate_cents: 1 });
+    const sent = await sync(writer);
+    expect(kinds(sent)).toContain('op_unsendable');
+    expect(sent.problems.find((problem) => problem.kind === 'op_unsendable')!.message).toMatch(/1 modification\(s\) de ce poste .*consultants\.name de la ligne 01FAULTHUGE000000000000001/);
+    const received = await sync(reader);
+    expect(kinds(received)).toContain('line_invalid');
+    // The row's other fields arrived; it waits for a name it can read.
+    expect(await reader.app.context.db('sync_cells').where({ row_id: '01FAULTHUGE000000000000001', col: 'email' }).first('value')).toEqual({ value: 'h@exemple.fr' });
+    expect(received.pendingRows).toBe(1);
+  });
 });
