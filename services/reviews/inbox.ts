@@ -5,15 +5,18 @@
 // beside the days and deliverables they are about. The decision itself is shared data (synced),
 // under an id derived from (engagement, version), so two devices reading it agree.
 import path from 'node:path';
+import type { Knex } from 'knex';
 import type { EngagementStatus } from '../../core/domain';
+import { parseHlc, serializeHlc } from '../../core/hlc';
 import { translate } from '../../core/i18n';
 import type { DecisionCheck } from '../../core/review';
 import { MAX_DECISION_BYTES, readReviewDecision, reviewPathOf, type ReviewDecision } from '../../core/reviewDecision';
+import { statusChangeToRow, type SharedTable } from '../../db/rows';
 import { decisionStatusChangeIdOf, reviewDecisionIdOf } from '../../db/sync/naturalIds';
+import { DELETED_COLUMN, SYNC_COLUMNS } from '../../db/sync/schema';
 import type { ServiceContext } from '../context';
 import { latestVersionOnDisk, packagesFolderOf } from '../closing/writePackage';
 import { readPlainFile, sha256Of } from '../files';
-import { recordStatusChange } from '../engagementCommands';
 import { exchangeFolderOf } from '../settings/update';
 import { runSync } from '../sync/sync';
 import { receivedFromRow, type ReceivedRow, type StoredComment } from './records';
@@ -38,6 +41,47 @@ async function deliverableHashes(packageFolder: string): Promise<Map<string, str
   }
 }
 
+type CellValue = string | number | null;
+interface DecisionCell {
+  tbl: SharedTable;
+  row: string;
+  col: string;
+  value: CellValue;
+}
+
+/** The cells of a row as sync carries them (its synced columns, and that it exists). */
+function rowCells(tbl: SharedTable, row: { id: string }): DecisionCell[] {
+  const values = row as unknown as Record<string, CellValue | undefined>;
+  return [...SYNC_COLUMNS[tbl].map((col) => ({ tbl, row: row.id, col, value: values[col] ?? null })), { tbl, row: row.id, col: DELETED_COLUMN, value: 0 }];
+}
+
+/**
+ * Shares what a decision changed under the decision's own time (just after the value it replaced,
+ * if that is later), not under this device's clock: a device behind on sync that applies a decision
+ * the others applied long ago then loses to whatever the firm did since (a closing, a reopening),
+ * instead of undoing it. Every device applying the decision writes the same values at about the
+ * same clock. The rows were written with capture off; these operations are the capture.
+ */
+async function shareAtDecisionTime(trx: Knex.Transaction, node: string, decidedMs: number, cells: DecisionCell[]): Promise<void> {
+  let newest = 0;
+  for (const cell of cells) {
+    const current = (await trx('sync_cells').where({ tbl: cell.tbl, row_id: cell.row, col: cell.col }).first('hlc')) as { hlc: string } | undefined;
+    let clock = { millis: decidedMs, counter: 0, node };
+    if (current && serializeHlc(clock) <= current.hlc) clock = { millis: parseHlc(current.hlc).millis + 1, counter: 0, node };
+    const hlc = serializeHlc(clock);
+    newest = Math.max(newest, clock.millis);
+    // `relayed`: a clock already given, never stamped again (db/sync/merge.ts stampOutbox).
+    await trx('sync_outbox').insert({ millis: clock.millis, counter: 0, tbl: cell.tbl, row_id: cell.row, col: cell.col, value: cell.value, hlc, prev_hlc: current?.hlc ?? null, relayed: 1 });
+    await trx.raw(
+      `INSERT INTO sync_cells (tbl, row_id, col, value, hlc, prev_hlc) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (tbl, row_id, col) DO UPDATE SET value = excluded.value, hlc = excluded.hlc, prev_hlc = excluded.prev_hlc WHERE excluded.hlc > sync_cells.hlc`,
+      [cell.tbl, cell.row, cell.col, cell.value, hlc, current?.hlc ?? null],
+    );
+  }
+  // This device's later changes come after the decision's.
+  await trx.raw('UPDATE sync_state SET clock_counter = CASE WHEN clock_millis < ? THEN 0 ELSE clock_counter END, clock_millis = max(clock_millis, ?) WHERE id = 1', [newest, newest]);
+}
+
 async function applyDecision(context: ServiceContext, exchange: string, target: SubmittedPackage, decision: ReviewDecision): Promise<void> {
   const hashes = await deliverableHashes(path.join(packagesFolderOf(exchange, target.ref), `v${target.version}`));
   const comments: StoredComment[] = decision.comments.map((comment) => {
@@ -52,7 +96,11 @@ async function applyDecision(context: ServiceContext, exchange: string, target: 
     const id = reviewDecisionIdOf(target.engagement_id, target.version);
     // Recorded already: this device, or another one whose change sync brought, applied it.
     if (await trx('review_decisions').where({ id }).first('id')) return;
-    await trx('review_decisions').insert({
+    const { device_id: node } = (await trx('sync_state').where({ id: 1 }).first('device_id')) as { device_id: string | null };
+    // A device that syncs shares the decision's effects at the decision's time (see above).
+    if (node) await trx('sync_state').where({ id: 1 }).update({ applying: 1 });
+    const cells: DecisionCell[] = [];
+    const record = {
       id,
       engagement_id: target.engagement_id,
       version: target.version,
@@ -61,24 +109,33 @@ async function applyDecision(context: ServiceContext, exchange: string, target: 
       decided_at: decision.decidedAt,
       comments_json: JSON.stringify(comments),
       manifest_sha256: decision.packageManifestSha256,
-    });
+    };
+    await trx('review_decisions').insert(record);
+    cells.push(...rowCells('review_decisions', record));
     // Only the package under review moves the engagement.
     const engagement = (await trx('engagements').where({ id: target.engagement_id }).first('status')) as { status: EngagementStatus } | undefined;
-    if (superseded || engagement?.status !== 'submitted' || target.version !== target.latest) return;
-    const by = `${translate(context.settings.get().locale, 'review.by.region')} — ${decision.reviewer}`;
-    // Ids derived from the decision: two devices applying it before they sync write the same rows.
-    // The Région decided at its time; the mission goes back in progress here, now (never before).
-    const decided = new Date(decision.decidedAt);
-    const reopened = new Date(Math.max(context.now().getTime(), decided.getTime() + 1));
-    const change = (from: EngagementStatus, to: EngagementStatus, at: Date) =>
-      recordStatusChange(trx, { ...context, actor: by, now: () => at }, target.engagement_id, from, to, decisionStatusChangeIdOf(id, to));
-    if (decision.decision === 'approved') {
-      await trx('engagements').where({ id: target.engagement_id }).update({ status: 'approved' });
-      await change('submitted', 'approved', decided);
-    } else {
-      await trx('engagements').where({ id: target.engagement_id }).update({ status: 'in_progress', completed_on: null });
-      await change('submitted', 'changes_requested', decided);
-      await change('changes_requested', 'in_progress', reopened);
+    if (!superseded && engagement?.status === 'submitted' && target.version === target.latest) {
+      const by = `${translate(context.settings.get().locale, 'review.by.region')} — ${decision.reviewer}`;
+      // Ids and times derived from the decision: every device applying it writes the same rows.
+      const decided = new Date(decision.decidedAt);
+      const change = async (from: EngagementStatus, to: EngagementStatus, at: Date) => {
+        const row = statusChangeToRow({ id: decisionStatusChangeIdOf(id, to), engagementId: target.engagement_id, fromStatus: from, toStatus: to, at: at.toISOString(), by });
+        await trx('status_changes').insert(row);
+        cells.push(...rowCells('status_changes', row));
+      };
+      const moved = decision.decision === 'approved' ? { status: 'approved' as const } : { status: 'in_progress' as const, completed_on: null };
+      await trx('engagements').where({ id: target.engagement_id }).update(moved);
+      cells.push(...Object.entries(moved).map(([col, value]) => ({ tbl: 'engagements' as const, row: target.engagement_id, col, value })));
+      if (decision.decision === 'approved') {
+        await change('submitted', 'approved', decided);
+      } else {
+        await change('submitted', 'changes_requested', decided);
+        await change('changes_requested', 'in_progress', new Date(decided.getTime() + 1));
+      }
+    }
+    if (node) {
+      await trx('sync_state').where({ id: 1 }).update({ applying: 0 });
+      await shareAtDecisionTime(trx, node, Date.parse(decision.decidedAt), cells);
     }
   });
 }
