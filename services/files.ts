@@ -52,6 +52,19 @@ export async function readPlainFile(file: string, maxBytes: number): Promise<Buf
   }
 }
 
+/** The size of a plain file (see `openPlainFile`), without reading it; null when not one. */
+export async function plainFileSize(file: string): Promise<number | null> {
+  const handle = await openPlainFile(file);
+  if (!handle) return null;
+  try {
+    return (await handle.stat()).size;
+  } catch {
+    return null;
+  } finally {
+    await handle.close();
+  }
+}
+
 /** SHA-256 and size of a plain file (see `openPlainFile`), read in chunks; null when not one. */
 export async function hashPlainFile(file: string): Promise<StoredFile | null> {
   const handle = await openPlainFile(file);

@@ -9,7 +9,7 @@ import type { Locale } from '../../core/domain';
 import { translate, type MessageKey, type MessageParams } from '../../core/i18n';
 import { checkEngagementFile, checkManifestAgainstEngagement, type PackageIssue } from '../../core/packageChecks';
 import { timesheetCsvRows, TIMESHEET_CSV_HEADER } from '../../core/timesheetRows';
-import { hashPlainFile, readPlainFile, sha256Of } from '../files';
+import { hashPlainFile, plainFileSize, readPlainFile, sha256Of } from '../files';
 
 /** A finding as the verifier reports it: the file, the field, the rule, a sentence. */
 export interface PackageFinding {
@@ -139,14 +139,17 @@ export async function verifyPackage(folder: string, locale: Locale): Promise<Ver
       continue;
     }
     present.delete(entry.path);
-    // Read once, as a plain file (it may have been replaced by a link since it was listed).
-    const read = await hashPlainFile(path.join(folder, ...entry.path.split('/')));
-    if (!read) {
+    // As a plain file (it may have been replaced by a link since it was listed); its size first,
+    // so that a file of another size (a huge sparse one) is never read through.
+    const file = path.join(folder, ...entry.path.split('/'));
+    const size = await plainFileSize(file);
+    const read = size === entry.bytes ? await hashPlainFile(file) : null;
+    if (size === null || (size === entry.bytes && !read)) {
       report(entry.path, '', 'package.verify.missing', { path: entry.path });
       continue;
     }
-    if (read.bytes !== entry.bytes) {
-      report(entry.path, '', 'package.verify.size', { path: entry.path, stated: entry.bytes, actual: read.bytes });
+    if (!read || read.bytes !== entry.bytes) {
+      report(entry.path, '', 'package.verify.size', { path: entry.path, stated: entry.bytes, actual: read?.bytes ?? size });
       continue;
     }
     if (read.sha256 !== entry.sha256) report(entry.path, '', 'package.verify.hash', { path: entry.path });

@@ -8,11 +8,13 @@ import { diffPackages } from '../../core/packageDiff';
 import type { ReviewDeliverable, ReviewPackageView, SplitComparison, VersionDiff } from '../../core/review';
 import { verifyPackage } from '../closing/verify';
 import type { ServiceContext } from '../context';
-import { hashPlainFile, readPlainFile } from '../files';
+import { hashPlainFile, plainFileSize, readPlainFile } from '../files';
 import { decisionPathOf, markOpened, packageKeyOf, queueRowOf, readWrittenDecision } from './catalogue';
 
 /** report.html is shown whole; a file beyond this is not a report Carnet wrote. */
 const MAX_REPORT_BYTES = 20 * 1024 * 1024;
+/** Carnet attaches deliverables of at most 20 MiB: beyond this, one is not hashed (nor intact). */
+const MAX_DELIVERABLE_BYTES = 200 * 1024 * 1024;
 /** engagement.json of the previous version, read for the differences. */
 const MAX_PACKAGE_JSON_BYTES = 64 * 1024 * 1024;
 
@@ -54,8 +56,10 @@ async function deliverablesOf(folder: string, file: EngagementFile): Promise<Rev
   const deliverables: ReviewDeliverable[] = [];
   for (const deliverable of file.deliverables) {
     const absolute = fileInPackage(folder, deliverable.path);
-    const read = absolute ? await hashPlainFile(absolute) : null;
-    deliverables.push({ ...deliverable, bytes: read?.bytes ?? null, intact: read?.sha256 === deliverable.sha256 });
+    // Hashed only within the size a deliverable can have: a huge (sparse) file is not read through.
+    const size = absolute ? await plainFileSize(absolute) : null;
+    const read = absolute && size !== null && size <= MAX_DELIVERABLE_BYTES ? await hashPlainFile(absolute) : null;
+    deliverables.push({ ...deliverable, bytes: read?.bytes ?? size, intact: read?.sha256 === deliverable.sha256 });
   }
   return deliverables;
 }

@@ -2,7 +2,7 @@
 // and modification time put back, links out of the package, pipes where files should be. None
 // hangs the reviewer's app, none is vouched for, and no decision is written on stale checks.
 import { execFileSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, stat, symlink, truncate, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,6 +101,20 @@ describe('links and pipes inside a package', () => {
     expect(row!.findings.map((finding) => finding.message).join('\n')).toMatch(/n’est pas un fichier ordinaire/);
     const spoilt = await region.call('review.package', { key: row!.key });
     expect(spoilt.deliverables.find((item) => item.path === deliverable.path)).toMatchObject({ intact: false, bytes: null });
+  });
+});
+
+describe('a deliverable blown up to a huge sparse file', () => {
+  it('is reported by its size without being read through', async () => {
+    const { root, folder } = await copyOfExchange('sparse');
+    const view = await region.call('review.package', { key: (await watch([{ path: exchange, firm: 'Cabinet Démo' }]))[0]!.key });
+    const deliverable = view.deliverables[0]!;
+    // 64 GiB of nothing: reading it through would take minutes.
+    await truncate(path.join(folder, ...deliverable.path.split('/')), 64 * 1024 ** 3);
+    const [row] = await watch([{ path: root, firm: 'Cabinet F' }]);
+    expect(row!.findings.map((finding) => finding.message).join('\n')).toMatch(new RegExp(`${deliverable.path.split('/').pop()!.replace(/[.]/g, '\\.')}`));
+    const spoilt = await region.call('review.package', { key: row!.key });
+    expect(spoilt.deliverables.find((item) => item.path === deliverable.path)).toMatchObject({ intact: false, bytes: 64 * 1024 ** 3 });
   });
 });
 
