@@ -80,15 +80,20 @@ async function receiveClock(sql: DirectStatements, ops: readonly SyncOp[], node:
  * Those that now hold an operation are applied (last writer wins makes their lateness harmless)
  * and leave the quarantine; the others stay, reported as before.
  */
-async function retryQuarantined(context: ServiceContext, deviceId: string, registry: ColumnRegistry | undefined): Promise<number> {
+async function retryQuarantined(context: ServiceContext, deviceId: string, registry: ColumnRegistry | undefined, offset: number): Promise<number> {
   const lines = (await context.db('sync_quarantine').select('device_id', 'segment', 'line', 'content')) as { device_id: string; segment: number; line: number; content: string }[];
+  // As any received operation: one stamped too far in the future waits (here, in the quarantine).
+  const limit = Date.now() + offset + MAX_CLOCK_DRIFT_MS;
   const readable = lines.flatMap((line) => {
     const read = readOpLine(line.content);
-    return 'op' in read ? [{ line, op: read.op }] : [];
+    return 'op' in read && parseHlc(read.op.hlc).millis <= limit ? [{ line, op: read.op }] : [];
   });
   if (readable.length === 0) return 0;
   await directTransaction(context.db, async (sql) => {
-    await applyOperations(sql, readable.map((item) => item.op), { node: deviceId, detectedAt: new Date().toISOString(), registry });
+    const ops = readable.map((item) => item.op);
+    await applyOperations(sql, ops, { node: deviceId, detectedAt: new Date().toISOString(), registry });
+    // This device's later changes come after them.
+    await receiveClock(sql, ops, deviceId, Date.now() + offset);
     for (const { line } of readable) await sql.run('DELETE FROM sync_quarantine WHERE device_id = ? AND segment = ? AND line = ?', [line.device_id, line.segment, line.line]);
   });
   return readable.length;
@@ -102,12 +107,12 @@ export async function importOperations(
   options: { registry?: ColumnRegistry; onProgress?: (progress: ImportProgress) => void } = {},
 ): Promise<ImportOutcome> {
   const outcome: ImportOutcome = { devices: 0, segments: 0, ops: 0, changedCells: 0, newConflicts: 0, pendingRows: 0, unknownOps: 0, retriedLines: 0 };
-  outcome.retriedLines = await retryQuarantined(context, deviceId, options.registry);
   const root = devicesFolderOf(sharedFolder);
   const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
   const cursors = new Map(((await context.db('sync_cursors').select('device_id', 'segment')) as { device_id: string; segment: number }[]).map((row) => [row.device_id, row.segment]));
   const detectedAt = new Date().toISOString();
   const { offset_ms: offset } = (await context.db('sync_state').where({ id: 1 }).first('offset_ms')) as { offset_ms: number };
+  outcome.retriedLines = await retryQuarantined(context, deviceId, options.registry, offset);
 
   for (const entry of entries) {
     if (!entry.isDirectory()) {

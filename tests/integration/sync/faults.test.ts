@@ -107,14 +107,21 @@ describe('segments that cannot be read whole', () => {
   it('reads again, after an update, the lines an older version set aside, and applies them', async () => {
     const app = await device();
     // An older version could not read this line (say, a value type it did not know): it kept it.
-    const [op, ...rest] = consultantOps('01FAULTRETRIED000000000001', 'Relue après mise à jour');
-    await writeFakeSegment(1, rest);
+    // Its author's clock ran an hour ahead: within the drift allowed.
+    const ahead = Date.now() + 60 * 60 * 1000;
+    const ops = consultantOps('01FAULTRETRIED000000000001', 'Relue après mise à jour', ahead);
+    const name = ops.find((item) => item.column === 'name')!;
+    await writeFakeSegment(1, ops.filter((item) => item !== name));
     await writeFakeManifest(1);
-    await app.app.context.db('sync_quarantine').insert({ device_id: FAKE, segment: 1, line: 1, reason: 'value: invalid_type', content: JSON.stringify(op), at: new Date().toISOString() });
+    await app.app.context.db('sync_quarantine').insert({ device_id: FAKE, segment: 1, line: 2, reason: 'value: invalid_type', content: JSON.stringify(name), at: new Date().toISOString() });
     const report = await sync(app);
-    expect(report.imported.ops).toBe(rest.length + 1);
+    expect(report.imported.ops).toBe(ops.length);
     expect(await consultantNamed(app, 'Relue après mise à jour')).toBeTruthy();
     expect(await app.app.context.db('sync_quarantine').count({ n: '*' })).toEqual([{ n: 0 }]);
+    // A change made here afterwards comes after it (the clock moved past the line's), and stays.
+    await app.call('consultants.save', { id: '01FAULTRETRIED000000000001', name: 'Saisie après', email: '01faultretried000000000001@exemple.fr', dailyRateCents: 80_000 });
+    await sync(app);
+    expect(await app.app.context.db('sync_cells').where({ row_id: '01FAULTRETRIED000000000001', col: 'name' }).first('value')).toEqual({ value: 'Saisie après' });
   });
 });
 
