@@ -312,7 +312,9 @@ export const contract = {
   'consultants.save': method<ConsultantView>()(consultantInput),
 
   'engagements.create': method<EngagementDetail>()(z.object({ companyId: id, programmeId: id, ...engagementFields }).strict()),
-  'engagements.update': method<EngagementDetail>()(z.object({ id, ...engagementFields }).partial({ waveId: true, projectType: true, phase: true, allowanceDays: true, dailyRateCents: true, consultantIds: true }).strict()),
+  // `consultantIdsBase`: the staffing the form started from. With it, only the consultants the user
+  // added or removed change; one another device added meanwhile stays.
+  'engagements.update': method<EngagementDetail>()(z.object({ id, ...engagementFields, consultantIdsBase: z.array(id).max(20) }).partial({ waveId: true, projectType: true, phase: true, allowanceDays: true, dailyRateCents: true, consultantIds: true, consultantIdsBase: true }).strict()),
   'engagements.transition': method<EngagementDetail>()(z.object({ id, to: z.enum(ENGAGEMENT_STATUSES) }).strict()),
 
   'days.grid': method<DayGrid>()(z.object({ consultantId: id, from: isoDate, to: isoDate }).strict()),

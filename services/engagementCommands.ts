@@ -91,6 +91,18 @@ async function restaff(db: Database, engagementId: string, staffed: string[], co
   if (added.length) await db('engagement_consultants').insert(added.map((consultantId) => staffingRow(engagementId, consultantId)));
 }
 
+/**
+ * The staffing to end with: as given, or — when the form says what it started from — the current
+ * staffing with only the consultants the user added or removed changed.
+ */
+function staffingWanted(current: string[], given: string[] | undefined, base: string[] | undefined): string[] {
+  if (!given) return current;
+  if (!base) return given;
+  const removed = new Set(base.filter((consultantId) => !given.includes(consultantId)));
+  const added = given.filter((consultantId) => !base.includes(consultantId));
+  return [...new Set([...current.filter((consultantId) => !removed.has(consultantId)), ...added])];
+}
+
 export async function createEngagement(context: ServiceContext, input: CreateInput): Promise<EngagementDetail> {
   const locale = context.settings.get().locale;
   const id = context.newId();
@@ -145,7 +157,7 @@ export async function updateEngagement(context: ServiceContext, input: UpdateInp
       waveId: input.waveId ?? engagement.waveId,
       allowanceDays: input.allowanceDays ?? engagement.allowanceDays,
       dailyRateCents: input.dailyRateCents ?? engagement.dailyRateCents,
-      consultantIds: input.consultantIds ?? consultants.map((consultant) => consultant.id),
+      consultantIds: staffingWanted(consultants.map((consultant) => consultant.id), input.consultantIds, input.consultantIdsBase),
     };
     const issues = await parameterIssues(trx, programme, parameters);
     const logged = await halfDaysLogged(trx, engagement.id);
@@ -161,7 +173,7 @@ export async function updateEngagement(context: ServiceContext, input: UpdateInp
       allowance_days: parameters.allowanceDays,
       daily_rate_cents: parameters.dailyRateCents,
     });
-    if (input.consultantIds) await restaff(trx, engagement.id, consultants.map((consultant) => consultant.id), input.consultantIds);
+    if (input.consultantIds) await restaff(trx, engagement.id, consultants.map((consultant) => consultant.id), parameters.consultantIds);
   });
   return getEngagement(context.db, input.id);
 }

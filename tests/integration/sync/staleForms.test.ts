@@ -184,6 +184,31 @@ describe('a form opened before a sync saves only what its user changed', () => {
     }
   });
 
+  it('engagement: A removes one consultant while B added another; both changes stand', async () => {
+    const engagement = (await a.call('engagements.list', {})).find((row) => row.status === 'draft')!;
+    const consultants = await a.call('consultants.list', {});
+    const first = await a.call('engagements.get', { id: engagement.id });
+    const staffed = first.consultants.map((consultant) => consultant.id);
+    const [kept, dropped] = consultants.filter((consultant) => !staffed.includes(consultant.id)).slice(0, 2).map((consultant) => consultant.id);
+    // Two consultants to start from, on both devices.
+    await a.call('engagements.update', { id: engagement.id, consultantIds: [...staffed, kept!, dropped!] });
+    await bringToB();
+    const loadedOnA = await a.call('engagements.get', { id: engagement.id });
+    const loadedOnB = await b.call('engagements.get', { id: engagement.id });
+    const newcomer = consultants.find((consultant) => ![...staffed, kept, dropped].includes(consultant.id))!.id;
+    const baseB = parametersOf(loadedOnB);
+    await b.call('engagements.update', { id: engagement.id, ...changedParameters(baseB, { ...baseB, consultantIds: [...baseB.consultantIds, newcomer] }) });
+    await bringToA();
+    // A's form still shows the staffing it opened with: it removes `dropped`.
+    const baseA = parametersOf(loadedOnA);
+    await a.call('engagements.update', { id: engagement.id, ...changedParameters(baseA, { ...baseA, consultantIds: baseA.consultantIds.filter((id) => id !== dropped) }) });
+    await bringToB();
+    for (const device of [a, b]) {
+      const detail = await device.call('engagements.get', { id: engagement.id });
+      expect(detail.consultants.map((consultant) => consultant.id).sort()).toEqual([...staffed, kept!, newcomer].sort());
+    }
+  });
+
   it('engagement: removing one consultant leaves the other staffing rows untouched', async () => {
     const engagement = (await a.call('engagements.list', {})).find((row) => row.status === 'draft')!;
     const loaded = await a.call('engagements.get', { id: engagement.id });

@@ -49,15 +49,19 @@ export function parametersOf(detail: EngagementDetail): ParametersInput {
  * from another device since the form was opened; sent back as loaded, it would overwrite that
  * change on every device. The consultants are compared as a set: their order is not kept.
  */
-export function changedParameters(base: ParametersInput, input: ParametersInput): Partial<ParametersInput> {
-  const changed: Partial<ParametersInput> = {};
+export function changedParameters(base: ParametersInput, input: ParametersInput): Partial<ParametersInput> & { consultantIdsBase?: string[] } {
+  const changed: Partial<ParametersInput> & { consultantIdsBase?: string[] } = {};
   if (input.waveId !== base.waveId) changed.waveId = input.waveId;
   if (input.projectType !== base.projectType) changed.projectType = input.projectType;
   if (input.phase !== base.phase) changed.phase = input.phase;
   if (input.allowanceDays !== base.allowanceDays) changed.allowanceDays = input.allowanceDays;
   if (input.dailyRateCents !== base.dailyRateCents) changed.dailyRateCents = input.dailyRateCents;
   const staffed = new Set(base.consultantIds);
-  if (input.consultantIds.length !== staffed.size || input.consultantIds.some((id) => !staffed.has(id))) changed.consultantIds = input.consultantIds;
+  if (input.consultantIds.length !== staffed.size || input.consultantIds.some((id) => !staffed.has(id))) {
+    // With the staffing it started from: only who the user added or removed changes.
+    changed.consultantIds = input.consultantIds;
+    changed.consultantIdsBase = base.consultantIds;
+  }
   return changed;
 }
 
