@@ -5,7 +5,7 @@
 // submitted missions from the exchange folder.
 import { watch, type FSWatcher } from 'node:fs';
 import type { ServiceContext } from '../context';
-import { syncThenCheckDecisions } from '../reviews/inbox';
+import { checkDecisions } from '../reviews/inbox';
 import { devicesFolderOf } from './folders';
 import { runSync } from './sync';
 
@@ -70,7 +70,9 @@ export function startSyncScheduler(context: ServiceContext, options: SchedulerOp
     if (stopped || reading || context.settings.get().role === 'region') return;
     reading = (async () => {
       if (!(await context.db('engagements').where({ status: 'submitted' }).first('id'))) return;
-      await syncThenCheckDecisions(context);
+      // Only the decision files: a full sync keeps its own pace. A decision read before what the
+      // other devices did with it is harmless (its effects carry the decision's time).
+      await checkDecisions(context);
     })()
       .catch(onError)
       .finally(() => (reading = null));
