@@ -3,6 +3,20 @@ import { useCallback, useRef, type KeyboardEvent, type RefObject } from 'react';
 
 const PAGE_ROWS = 10;
 
+/** The row a key moves to from row `from` of `rowCount` (arrows, Page Up/Down, Home/End), if any. */
+export function rowMoveTarget(key: string, from: number, rowCount: number): number | undefined {
+  const last = rowCount - 1;
+  const moves: Record<string, number> = {
+    ArrowDown: Math.min(last, from + 1),
+    ArrowUp: Math.max(0, from - 1),
+    PageDown: Math.min(last, from + PAGE_ROWS),
+    PageUp: Math.max(0, from - PAGE_ROWS),
+    Home: 0,
+    End: last,
+  };
+  return moves[key];
+}
+
 /**
  * Moves focus between the row links of a virtualized table: arrows, Page Up/Down, Home/End.
  * The target row may not be rendered yet, so scroll to it first and focus it once it exists;
@@ -36,16 +50,7 @@ export function useRowFocus(virtualizer: Virtualizer<HTMLDivElement, Element>, s
       const focused = Number(target.closest<HTMLElement>('tr[data-index]')?.dataset.index ?? NaN);
       if (Number.isNaN(focused)) return;
       const from = pending.current ?? focused;
-      const last = rowCount - 1;
-      const moves: Record<string, number> = {
-        ArrowDown: Math.min(last, from + 1),
-        ArrowUp: Math.max(0, from - 1),
-        PageDown: Math.min(last, from + PAGE_ROWS),
-        PageUp: Math.max(0, from - PAGE_ROWS),
-        Home: 0,
-        End: last,
-      };
-      const next = moves[event.key];
+      const next = rowMoveTarget(event.key, from, rowCount);
       if (next === undefined) return;
       event.preventDefault();
       if (next !== from) focusRow(next);

@@ -4,13 +4,11 @@ import type { Locale } from '../../../../../core/domain';
 import type { ReviewQueueRow } from '../../../../../core/review';
 import { useI18n } from '../../../i18n';
 import { hrefs, navigate } from '../../../router';
+import { rowMoveTarget } from '../../list/useRowFocus';
 import { COMPANY_COLUMN_MIN_WIDTH, type queueFeatures } from './queueColumns';
 import { findingsTotal, rememberOpenedPackage, takeOpenedPackage } from './queueFilters';
 import { QueueSortHeader } from './QueueSortHeader';
 import type { QueueTableInstance } from './useQueueTable';
-
-
-const PAGE_ROWS = 10;
 
 /**
  * The queue as a real <table> (a Région reviews at most a few hundred packages: every row is
@@ -40,16 +38,7 @@ export function QueueTable({ table }: { table: QueueTableInstance }) {
     if (!target.classList.contains('row-link') || event.altKey || event.metaKey || event.ctrlKey || event.shiftKey) return;
     const from = Number(target.closest<HTMLElement>('tr[data-index]')?.dataset.index ?? NaN);
     if (Number.isNaN(from)) return;
-    const last = rows.length - 1;
-    const moves: Record<string, number> = {
-      ArrowDown: Math.min(last, from + 1),
-      ArrowUp: Math.max(0, from - 1),
-      PageDown: Math.min(last, from + PAGE_ROWS),
-      PageUp: Math.max(0, from - PAGE_ROWS),
-      Home: 0,
-      End: last,
-    };
-    const next = moves[event.key];
+    const next = rowMoveTarget(event.key, from, rows.length);
     if (next === undefined) return;
     event.preventDefault();
     linkAt(next)?.focus();
