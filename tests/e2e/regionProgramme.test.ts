@@ -60,9 +60,11 @@ describe('the Région’s programme view', () => {
 
     // A Région installation watching no folder yet: the view says so and leads to the settings.
     await callApi(page, 'settings.update', { role: 'region', reviewerName: 'Claire Martin', reviewFolders: [] });
-    // Reloaded first: the app starts again as the Région's, whose screens include the programme.
+    // Reloaded first: the app starts again as the Région's; its navigation leads to the programme.
     await page.reload();
-    await page.evaluate(() => (window.location.hash = '#/region/programme'));
+    const programmeLink = page.getByRole('navigation').getByRole('link', { name: 'Programme', exact: true });
+    await expect.poll(() => programmeLink.count(), { timeout: 10_000 }).toBe(1);
+    await programmeLink.click();
     const empty = page.getByRole('region', { name: 'Aucun dossier de clôture trouvé' });
     await expect.poll(() => empty.count(), { timeout: 10_000 }).toBe(1);
     expect(await empty.getByRole('link', { name: 'Ajouter le dossier d’un cabinet' }).getAttribute('href')).toBe('#/settings');
