@@ -2,12 +2,10 @@ import { FlexRender, useTable, type Header, type SortingState } from '@tanstack/
 import { useMemo, useState } from 'react';
 import type { ProgrammeMission } from '../../../../core/review';
 import { Card } from '../../components/Definitions';
-import { SortIcon } from '../../components/icons';
+import { SortHeaderCell } from '../../components/SortHeaderCell';
 import { useI18n } from '../../i18n';
 import { missionColumns, missionFeatures } from './missionColumns';
 import { missionTotals } from './programmeFigures';
-
-const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
 
 function useMissionsTable(missions: readonly ProgrammeMission[]) {
   const { t, locale, money, days } = useI18n();
@@ -28,20 +26,13 @@ function useMissionsTable(missions: readonly ProgrammeMission[]) {
 
 type MissionsTableInstance = ReturnType<typeof useMissionsTable>;
 
-/** A column header: a real button toggles the sort; aria-sort tells it. */
+/** A column header: {@link SortHeaderCell} over this table's column. */
 function MissionSortHeader({ header, table }: { header: Header<typeof missionFeatures, ProgrammeMission, unknown>; table: MissionsTableInstance }) {
   const column = header.column;
-  const direction = column.getIsSorted();
-  const meta = column.columnDef.meta;
   return (
-    <th scope="col" className={meta?.numeric ? 'num' : undefined} aria-sort={direction ? ARIA_SORT[direction] : undefined}>
-      <button type="button" className={`sort-button${direction ? ' is-sorted' : ''}`} onClick={column.getToggleSortingHandler()}>
-        <span className="sort-label">
-          <table.FlexRender header={header} />
-        </span>
-        <SortIcon direction={direction} />
-      </button>
-    </th>
+    <SortHeaderCell direction={column.getIsSorted()} className={column.columnDef.meta?.numeric ? 'num' : undefined} onToggle={column.getToggleSortingHandler()}>
+      <table.FlexRender header={header} />
+    </SortHeaderCell>
   );
 }
 
