@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { SearchIcon } from '../../components/icons';
+import { SearchField } from '../../components/form/SearchField';
 import { useI18n } from '../../i18n';
 
 interface Props {
@@ -14,22 +14,7 @@ export function CompaniesToolbar({ search, onSearchChange, shown, total }: Props
   const id = useId();
   return (
     <div className="toolbar" role="search">
-      <div className="search-field">
-        <label className="visually-hidden" htmlFor={`${id}-search`}>
-          {t('directory.companies.search')}
-        </label>
-        <SearchIcon />
-        <input
-          id={`${id}-search`}
-          className="input"
-          type="search"
-          autoComplete="off"
-          spellCheck={false}
-          placeholder={t('directory.companies.search.placeholder')}
-          value={search}
-          onChange={(event) => onSearchChange(event.target.value)}
-        />
-      </div>
+      <SearchField id={`${id}-search`} label={t('directory.companies.search')} placeholder={t('directory.companies.search.placeholder')} value={search} onChange={onSearchChange} />
       <p className="toolbar-count" role="status">
         {t(total === 1 ? 'directory.companies.count.one' : 'directory.companies.count', { shown: number(shown), total: number(total) })}
       </p>

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { CompanyListRow, ProgrammeView } from '../../../../core/domainViews';
-import { SearchIcon } from '../../components/icons';
+import { SearchField } from '../../components/form/SearchField';
 import { intlLocale, useI18n } from '../../i18n';
 import { formatDepartement, formatSiret, normalizeForSearch } from '../../lib/format';
 import { hrefs } from '../../router';
@@ -54,22 +54,7 @@ export function CompanyPicker({ id, companies, programme, value, onChange, probl
       {(control) => (
         <>
           <div className="company-picker-filter">
-            <div className="search-field">
-              <label className="visually-hidden" htmlFor={`${id}-filter`}>
-                {t('programme.new.company.filter')}
-              </label>
-              <SearchIcon />
-              <input
-                id={`${id}-filter`}
-                className="input"
-                type="search"
-                autoComplete="off"
-                spellCheck={false}
-                placeholder={t('programme.new.company.filter.placeholder')}
-                value={query}
-                onChange={(event) => setQuery(event.target.value)}
-              />
-            </div>
+            <SearchField id={`${id}-filter`} label={t('programme.new.company.filter')} placeholder={t('programme.new.company.filter.placeholder')} value={query} onChange={setQuery} />
             <p className="company-picker-count" role="status">
               {query.trim() ? t('programme.new.company.matches', { shown: number(matchCount), total: number(companies.length) }) : ''}
             </p>

@@ -1,6 +1,6 @@
 import { useId, useMemo, type Dispatch, type SetStateAction } from 'react';
 import { ENGAGEMENT_STATUSES, type EngagementRow, type EngagementStatus } from '../../../../core/domain';
-import { SearchIcon } from '../../components/icons';
+import { SearchField } from '../../components/form/SearchField';
 import { intlLocale, useI18n } from '../../i18n';
 import { INITIAL_LIST_FILTERS, type ListFilters } from './listView';
 
@@ -32,22 +32,7 @@ export function ListToolbar({ rows, shown, filters, onFiltersChange }: Props) {
 
   return (
     <div className="toolbar" role="search">
-      <div className="search-field">
-        <label className="visually-hidden" htmlFor={`${id}-search`}>
-          {t('list.search')}
-        </label>
-        <SearchIcon />
-        <input
-          id={`${id}-search`}
-          className="input"
-          type="search"
-          autoComplete="off"
-          spellCheck={false}
-          placeholder={t('list.search.placeholder')}
-          value={filters.search}
-          onChange={(event) => set({ search: event.target.value })}
-        />
-      </div>
+      <SearchField id={`${id}-search`} label={t('list.search')} placeholder={t('list.search.placeholder')} value={filters.search} onChange={(search) => set({ search })} />
       <div className="field-inline">
         <label htmlFor={`${id}-status`}>{t('list.filter.status')}</label>
         <select id={`${id}-status`} className="select" value={filters.status} onChange={(event) => set({ status: event.target.value as EngagementStatus | '' })}>

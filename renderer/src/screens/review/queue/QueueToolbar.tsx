@@ -1,6 +1,6 @@
 import { useId, useMemo, type Dispatch, type SetStateAction } from 'react';
 import { REVIEW_STATUSES, type ReviewQueueRow, type ReviewStatus } from '../../../../../core/review';
-import { SearchIcon } from '../../../components/icons';
+import { SearchField } from '../../../components/form/SearchField';
 import { intlLocale, useI18n } from '../../../i18n';
 import { findingsTotal, INITIAL_QUEUE_FILTERS, isFiltered, type QueueFilters } from './queueFilters';
 
@@ -36,22 +36,7 @@ export function QueueToolbar({ rows, shown, filters, onFiltersChange }: Props) {
 
   return (
     <div className="toolbar queue-toolbar" role="search" aria-label={t('reviewUi.queue.filters')}>
-      <div className="search-field">
-        <label className="visually-hidden" htmlFor={`${id}-search`}>
-          {t('reviewUi.queue.search')}
-        </label>
-        <SearchIcon />
-        <input
-          id={`${id}-search`}
-          className="input"
-          type="search"
-          autoComplete="off"
-          spellCheck={false}
-          placeholder={t('reviewUi.queue.search.placeholder')}
-          value={filters.search}
-          onChange={(event) => set({ search: event.target.value })}
-        />
-      </div>
+      <SearchField id={`${id}-search`} label={t('reviewUi.queue.search')} placeholder={t('reviewUi.queue.search.placeholder')} value={filters.search} onChange={(search) => set({ search })} />
       <div className="field-inline">
         <label htmlFor={`${id}-status`}>{t('reviewUi.queue.filter.status')}</label>
         <select id={`${id}-status`} className="select" value={filters.status} onChange={(event) => set({ status: event.target.value as ReviewStatus | '' })}>
