@@ -64,6 +64,11 @@ function FirmSettings({ settings, onSaved }: { settings: Settings; onSaved: () =
   const api = useApi();
   const { t } = useI18n();
   const { refreshStatus } = useSyncState();
+  const saveExchangeFolder = async (text: string) => {
+    const updated = await api.call('settings.update', { exchangeFolder: text === '' ? null : text });
+    onSaved();
+    return updated.exchangeFolder ?? '';
+  };
   return (
     <>
       <SettingsSection id="settings-firm" title={t('closingUi.settings.firm')} text={t('closingUi.settings.firm.text')}>
@@ -92,11 +97,13 @@ function FirmSettings({ settings, onSaved }: { settings: Settings; onSaved: () =
           placeholder={t('reviewUi.settings.exchange.placeholder')}
           initial={settings.exchangeFolder ?? ''}
           maxLength={1000}
-          browseTitle={t('settings.exchangeFolder.pick')}
-          save={async (text) => {
-            const updated = await api.call('settings.update', { exchangeFolder: text === '' ? null : text });
-            onSaved();
-            return updated.exchangeFolder ?? '';
+          save={saveExchangeFolder}
+          browse={{
+            label: t('reviewUi.browse'),
+            choose: async () => {
+              const chosen = await api.call('app.chooseFolder', { title: t('settings.exchangeFolder.pick') });
+              return chosen.path ? saveExchangeFolder(chosen.path) : null;
+            },
           }}
         />
       </SettingsSection>

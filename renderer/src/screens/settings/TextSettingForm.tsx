@@ -1,5 +1,4 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { useApi } from '../../api/ApiContext';
 import { useApiQuery } from '../../api/useApiQuery';
 import { errorMessage } from '../../api/errorMessage';
 import { TextField } from '../../components/form/TextField';
@@ -15,16 +14,19 @@ interface Props {
   maxLength: number;
   /** Saves the text (trimmed; '' when cleared) and returns the value as stored. */
   save: (text: string) => Promise<string>;
-  /** For a folder: the title of the system's picker, offered as « Parcourir… » where there is one. */
-  browseTitle?: string;
+  /** For a folder: « Parcourir… » where the system has a picker; `choose` saves the folder picked and returns it as stored (null when cancelled). */
+  browse?: { label: string; choose: () => Promise<string | null> };
+  /** Refuses an empty value with this message, before asking the application. */
+  requiredMessage?: string;
+  inputId?: string;
+  className?: string;
 }
 
 /**
  * One text setting as a small form: the field, « Enregistrer » (and « Parcourir… » for a folder
  * on the desktop), the application's refusal under the field, a visible « Enregistré ».
  */
-export function TextSettingForm({ label, hint, initial, placeholder, maxLength, save, browseTitle }: Props) {
-  const api = useApi();
+export function TextSettingForm({ label, hint, initial, placeholder, maxLength, save, browse, requiredMessage, inputId, className }: Props) {
   const { t, locale } = useI18n();
   const [value, setValue] = useState(initial);
   const [shownInitial, setShownInitial] = useState(initial);
@@ -33,20 +35,24 @@ export function TextSettingForm({ label, hint, initial, placeholder, maxLength, 
   const [saved, setSaved] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const info = useApiQuery('app.info', (client) => client.call('app.info', {}));
-  const canBrowse = browseTitle !== undefined && info.state.status === 'success' && info.state.data.canChooseFolder;
+  const canBrowse = browse !== undefined && info.state.status === 'success' && info.state.data.canChooseFolder;
 
-  // The saved value changed elsewhere: follow it unless edited here.
+  // The saved value changed elsewhere (another screen, a late answer): follow it unless edited here.
   if (initial !== shownInitial) {
     setShownInitial(initial);
     if (value === shownInitial) setValue(initial);
   }
 
-  async function store(text: string) {
+  /** Runs one save (typed or picked): the value as stored, or the refusal under the field. */
+  async function run(action: () => Promise<string | null>) {
     setSaving(true);
     setProblem(null);
     try {
-      setValue(await save(text));
-      setSaved(true);
+      const stored = await action();
+      if (stored !== null) {
+        setValue(stored);
+        setSaved(true);
+      }
     } catch (error) {
       setProblem(errorMessage(error, locale));
       inputRef.current?.focus();
@@ -55,28 +61,21 @@ export function TextSettingForm({ label, hint, initial, placeholder, maxLength, 
     }
   }
 
-  async function browse() {
-    if (saving || browseTitle === undefined) return;
-    setProblem(null);
-    try {
-      const chosen = await api.call('app.chooseFolder', { title: browseTitle });
-      if (chosen.path) {
-        setValue(chosen.path);
-        await store(chosen.path);
-      }
-    } catch (error) {
-      setProblem(errorMessage(error, locale));
-    }
-  }
-
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!saving) void store(value.trim());
+    if (saving) return;
+    const text = value.trim();
+    if (requiredMessage && text === '') {
+      setProblem(requiredMessage);
+      return;
+    }
+    void run(() => save(text));
   }
 
   return (
-    <form className="setting-field" noValidate onSubmit={submit} aria-busy={saving || undefined}>
+    <form className={`setting-field${className ? ` ${className}` : ''}`} noValidate onSubmit={submit} aria-busy={saving || undefined}>
       <TextField
+        id={inputId}
         inputRef={inputRef}
         label={label}
         hint={hint}
@@ -98,8 +97,8 @@ export function TextSettingForm({ label, hint, initial, placeholder, maxLength, 
           {t('closingUi.setting.save')}
         </button>
         {canBrowse && (
-          <button type="button" className="button button--secondary" onClick={() => void browse()} aria-disabled={saving || undefined}>
-            {t('reviewUi.browse')}
+          <button type="button" className="button button--secondary" onClick={() => !saving && void run(browse.choose)} aria-disabled={saving || undefined}>
+            {browse.label}
           </button>
         )}
         <SavedMark saved={saved} />
