@@ -49,14 +49,26 @@ export function parseHlc(text: string): Hlc {
   return { millis, counter: Number.parseInt(match[2]!, 16), node: match[3]! };
 }
 
-/** Whether `text` is a clock's text naming a real instant (no 30 February). */
+const digits = (text: string, from: number, count: number) => {
+  let value = 0;
+  for (let index = from; index < from + count; index++) value = value * 10 + text.charCodeAt(index) - 48;
+  return value;
+};
+
+/**
+ * Whether `text` is a clock's text naming a real instant (no 30 February, no 24:00). Checked by
+ * arithmetic on the digits the shape guarantees: a cold import checks 100 000 clocks, and parsing
+ * each as a date costs as much as the rest of reading its operation.
+ */
 export function isHlcText(text: string): boolean {
-  try {
-    parseHlc(text);
-    return true;
-  } catch {
-    return false;
-  }
+  if (!SERIALIZED.test(text)) return false;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const daysInMonth = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return day <= daysInMonth && digits(text, 11, 2) < 24 && digits(text, 14, 2) < 60 && digits(text, 17, 2) < 60;
 }
 
 export const compareHlc = (a: Hlc, b: Hlc): number => a.millis - b.millis || a.counter - b.counter || (a.node < b.node ? -1 : a.node > b.node ? 1 : 0);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ClockError, compareHlc, initialClock, MAX_COUNTER, nextLocal, parseHlc, receive, serializeHlc, type Hlc } from '../../../core/hlc';
+import { ClockError, compareHlc, initialClock, isHlcText, MAX_COUNTER, nextLocal, parseHlc, receive, serializeHlc, type Hlc } from '../../../core/hlc';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2022, 2, 1, 9, 30);
@@ -34,6 +34,30 @@ describe('hybrid logical clock', () => {
     ]) {
       expect(() => parseHlc(text), text).toThrow(ClockError);
     }
+  });
+
+  it('tells a real instant by arithmetic exactly as the Date calendar does (leap years, month ends, 24:00, 60 s)', () => {
+    const pad = (value: number, width: number) => String(value).padStart(width, '0');
+    const byDate = (text: string) => {
+      const instant = text.slice(0, 24);
+      const millis = Date.parse(instant);
+      return !Number.isNaN(millis) && new Date(millis).toISOString() === instant;
+    };
+    let real = 0;
+    for (const year of [0, 1900, 2000, 2023, 2024, 2100, 2400, 9999]) {
+      for (let month = 0; month <= 13; month++) {
+        for (let day = 0; day <= 32; day++) {
+          for (const [hour, minute, second] of [[0, 0, 0], [23, 59, 59], [24, 0, 0], [12, 60, 0], [12, 0, 60], [99, 99, 99]] as const) {
+            const text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}.123Z-00FF-00000000000000ab`;
+            expect(isHlcText(text), text).toBe(byDate(text));
+            if (byDate(text)) real += 1;
+          }
+        }
+      }
+    }
+    // 8 years × 365 or 366 days × the two valid times of day: the loop did reach real instants.
+    expect(real).toBe(2 * (8 * 365 + 4));
+    fc.assert(fc.property(hlc, (clock) => isHlcText(serializeHlc(clock))));
   });
 
   it('gives every local event a later timestamp, whatever the wall clock does', () => {
