@@ -32,7 +32,7 @@ export function openDatabase({ filename, busyTimeoutMs = 5000 }: OpenDatabaseOpt
       // A :memory: database lives as long as its connection: never let the pool recycle it.
       idleTimeoutMillis: inMemory ? Number.MAX_SAFE_INTEGER : 30_000,
       afterCreate(connection: SqliteConnection, done: (error: Error | null, connection: SqliteConnection) => void) {
-        const pragmas = ['PRAGMA foreign_keys = ON', `PRAGMA busy_timeout = ${Math.trunc(busyTimeoutMs)}`];
+        const pragmas = ['PRAGMA foreign_keys = ON', `PRAGMA busy_timeout = ${Math.trunc(busyTimeoutMs)}`, 'PRAGMA temp_store = MEMORY', 'PRAGMA cache_size = -32768'];
         if (!inMemory) pragmas.push('PRAGMA journal_mode = WAL', 'PRAGMA synchronous = NORMAL');
         pragmas
           .reduce((previous, sql) => previous.then(() => run(connection, sql)), Promise.resolve())
