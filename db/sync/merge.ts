@@ -131,12 +131,14 @@ export async function materializeDirtyRows(sql: DirectStatements, registry: Colu
   // and the row as that change left it is offered back in « Conflits ».
   await sql.run(
     `INSERT OR IGNORE INTO sync_conflicts (tbl, row_id, col, winner_value, winner_hlc, loser_value, loser_hlc, detected_at)
-     SELECT d.tbl, d.row_id, '${DELETED_COLUMN}', 1, t.hlc, 0, e.hlc, ?
-     FROM sync_dirty d
-     JOIN sync_cells t ON t.tbl = d.tbl AND t.row_id = d.row_id AND t.col = '${DELETED_COLUMN}' AND t.value = 1
-     JOIN (SELECT tbl, row_id, max(hlc) AS hlc FROM sync_cells WHERE col <> '${DELETED_COLUMN}' GROUP BY tbl, row_id) e
-       ON e.tbl = d.tbl AND e.row_id = d.row_id
-     WHERE e.hlc > t.hlc`,
+     SELECT tbl, row_id, '${DELETED_COLUMN}', 1, deleted_hlc, 0, edited_hlc, ?
+     FROM (
+       SELECT d.tbl, d.row_id, t.hlc AS deleted_hlc,
+         (SELECT max(c.hlc) FROM sync_cells c WHERE c.tbl = d.tbl AND c.row_id = d.row_id AND c.col <> '${DELETED_COLUMN}') AS edited_hlc
+       FROM sync_dirty d
+       JOIN sync_cells t ON t.tbl = d.tbl AND t.row_id = d.row_id AND t.col = '${DELETED_COLUMN}' AND t.value = 1
+     )
+     WHERE edited_hlc > deleted_hlc`,
     [detectedAt],
   );
   for (const table of [...tables].reverse()) {
@@ -230,8 +232,11 @@ async function eachRowOnFailure(
 ): Promise<void> {
   try {
     await sql.run(statement.replace('%ROW%', ''));
+    // Driven by the waiting rows (few, usually none), not by the batch's rows.
     await sql.run(
-      `DELETE FROM sync_pending_rows WHERE tbl = ? AND row_id IN (SELECT d.row_id FROM sync_dirty d WHERE d.tbl = ? AND ${cellOf(table, DELETED_COLUMN)} = ?)`,
+      `DELETE FROM sync_pending_rows WHERE tbl = ? AND row_id IN (
+         SELECT d.row_id FROM sync_pending_rows p JOIN sync_dirty d ON d.tbl = p.tbl AND d.row_id = p.row_id
+         WHERE p.tbl = ? AND ${cellOf(table, DELETED_COLUMN)} = ?)`,
       [table, table, deleted],
     );
     return;
