@@ -100,12 +100,16 @@ export type SegmentReading =
   /** No end line, or one that does not match: still arriving, or damaged. Nothing is applied. */
   | { state: 'incomplete'; reason: 'no_end' | 'count' | 'hash' | 'segment' };
 
+/** A segment's operation lines, once its end line vouches for them, or why it does not. */
+export type SegmentCheck =
+  | { state: 'complete'; lines: string[] }
+  | { state: 'incomplete'; reason: 'no_end' | 'count' | 'hash' | 'segment' };
+
 /**
- * Reads a segment's text. The end line decides: without it, or if its count or hash disagree
- * with the lines before it, the segment is incomplete and none of it counts. In a complete
- * segment, a line that is not a valid operation is set aside (quarantined), the others count.
+ * Checks a segment's text against its end line: without it, or if its count or hash disagree
+ * with the lines before it, the segment is incomplete and none of it counts.
  */
-export function readSegment(text: string, segment: number, sha256: (text: string) => string): SegmentReading {
+export function checkSegment(text: string, segment: number, sha256: (text: string) => string): SegmentCheck {
   const trimmed = text.endsWith('\n') ? text.slice(0, -1) : null;
   if (trimmed === null) return { state: 'incomplete', reason: 'no_end' };
   const lastBreak = trimmed.lastIndexOf('\n');
@@ -123,14 +127,34 @@ export function readSegment(text: string, segment: number, sha256: (text: string
   if (sha256(body) !== end.sha256) return { state: 'incomplete', reason: 'hash' };
   const lines = body === '' ? [] : body.slice(0, -1).split('\n');
   if (lines.length !== end.ops) return { state: 'incomplete', reason: 'count' };
-  const ops: SyncOp[] = [];
-  const invalid: { line: number; reason: string; content: string }[] = [];
-  lines.forEach((line, index) => {
+  return { state: 'complete', lines };
+}
+
+/** Lines `from` to `to` of a checked segment (numbered from 1 in `invalid`), read into `into`. */
+export function readOpLines(
+  lines: readonly string[],
+  into: { ops: SyncOp[]; invalid: { line: number; reason: string; content: string }[] },
+  from = 0,
+  to = lines.length,
+): void {
+  for (let index = from; index < to; index++) {
+    const line = lines[index]!;
     const read = readOpLine(line);
-    if ('op' in read) ops.push(read.op);
-    else invalid.push({ line: index + 1, reason: read.reason, content: line });
-  });
-  return { state: 'complete', ops, invalid };
+    if ('op' in read) into.ops.push(read.op);
+    else into.invalid.push({ line: index + 1, reason: read.reason, content: line });
+  }
+}
+
+/**
+ * Reads a segment's text. The end line decides (see `checkSegment`). In a complete segment, a
+ * line that is not a valid operation is set aside (quarantined), the others count.
+ */
+export function readSegment(text: string, segment: number, sha256: (text: string) => string): SegmentReading {
+  const checked = checkSegment(text, segment, sha256);
+  if (checked.state === 'incomplete') return checked;
+  const reading: Extract<SegmentReading, { state: 'complete' }> = { state: 'complete', ops: [], invalid: [] };
+  readOpLines(checked.lines, reading);
+  return reading;
 }
 
 /** One line of a segment: the operation it holds, or why it is not one. */

@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ClockError, isNodeId, parseHlc, receive } from '../../core/hlc';
 import { classifySyncFile, segmentFileName } from '../../core/syncFiles';
-import { readOpLine, readSegment, type SyncOp } from '../../core/syncSegment';
+import { checkSegment, readOpLine, readOpLines, type SegmentReading, type SyncOp } from '../../core/syncSegment';
 import { directTransaction, type DirectStatements } from '../../db/directTransaction';
 import { applyOperations, type ColumnRegistry } from '../../db/sync/merge';
 import { isKnownCell } from '../../db/sync/schema';
@@ -55,6 +55,25 @@ interface Quarantined {
 
 /** A file of the sync folder as problems name it (relative to the shared folder, with `/`). */
 const syncFile = (...parts: string[]) => [...SYNC_ROOT, ...parts].join('/');
+
+/** Lines parsed between two looks at the event loop (about a millisecond of work). */
+const PARSE_SLICE = 500;
+
+/**
+ * `readSegment`, giving way to the event loop every few hundred lines: while a segment is
+ * parsed, the previous batch is in SQLite, whose every statement waits for this thread to
+ * hand it the next one.
+ */
+async function readSegmentYielding(text: string, segment: number): Promise<SegmentReading> {
+  const checked = checkSegment(text, segment, sha256Of);
+  if (checked.state === 'incomplete') return checked;
+  const reading: Extract<SegmentReading, { state: 'complete' }> = { state: 'complete', ops: [], invalid: [] };
+  for (let from = 0; from < checked.lines.length; from += PARSE_SLICE) {
+    if (from > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    readOpLines(checked.lines, reading, from, Math.min(from + PARSE_SLICE, checked.lines.length));
+  }
+  return reading;
+}
 
 /** Moves this device's clock past the newest operation received. */
 async function receiveClock(sql: DirectStatements, ops: readonly SyncOp[], node: string, wallNow: number): Promise<void> {
@@ -114,6 +133,28 @@ export async function importOperations(
   const { offset_ms: offset } = (await context.db('sync_state').where({ id: 1 }).first('offset_ms')) as { offset_ms: number };
   outcome.retriedLines = await retryQuarantined(context, deviceId, options.registry, offset);
 
+  /** One batch of a device, in one transaction with that device's cursor. */
+  const applyBatch = (other: string, upTo: number, ops: readonly SyncOp[], lines: readonly Quarantined[]) =>
+    directTransaction(context.db, async (sql) => {
+      const result = await applyOperations(sql, ops, { node: deviceId, detectedAt, registry: options.registry });
+      // Our wall clock as the capture triggers see it (with the simulations' offset).
+      await receiveClock(sql, ops, deviceId, Date.now() + offset);
+      for (const item of lines) {
+        await sql.run('INSERT OR REPLACE INTO sync_quarantine (device_id, segment, line, reason, content, at) VALUES (?, ?, ?, ?, ?, ?)', [
+          item.deviceId, item.segment, item.line, item.reason, item.content, detectedAt,
+        ]);
+      }
+      await sql.run(
+        `INSERT INTO sync_cursors (device_id, segment, ops, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (device_id) DO UPDATE SET segment = excluded.segment, ops = sync_cursors.ops + excluded.ops, updated_at = excluded.updated_at`,
+        [other, upTo, ops.length, detectedAt],
+      );
+      return result;
+    });
+  /** The batch SQLite is applying while the next one is read. */
+  let applying: Promise<void> = Promise.resolve();
+  let opsRead = 0;
+
   for (const entry of entries) {
     if (!entry.isDirectory()) {
       const kind = classifySyncFile(entry.name).kind;
@@ -160,40 +201,35 @@ export async function importOperations(
     let quarantined: Quarantined[] = [];
     let batchSegments = 0;
     let batchBytes = 0;
+    // Applies what was read up to segment `upTo`, in the background: the next segments are read
+    // and checked while SQLite works (one batch at a time; the next flush waits for this one).
+    let flushedTo = cursor;
     const flush = async (upTo: number) => {
-      if (upTo <= cursor) return;
+      if (upTo <= flushedTo) return;
+      flushedTo = upTo;
       const ops = batch;
       const lines = quarantined;
-      const applied = await directTransaction(context.db, async (sql) => {
-        const result = await applyOperations(sql, ops, { node: deviceId, detectedAt, registry: options.registry });
-        // Our wall clock as the capture triggers see it (with the simulations' offset).
-        await receiveClock(sql, ops, deviceId, Date.now() + offset);
-        for (const item of lines) {
-          await sql.run('INSERT OR REPLACE INTO sync_quarantine (device_id, segment, line, reason, content, at) VALUES (?, ?, ?, ?, ?, ?)', [
-            item.deviceId, item.segment, item.line, item.reason, item.content, detectedAt,
-          ]);
-        }
-        await sql.run(
-          `INSERT INTO sync_cursors (device_id, segment, ops, updated_at) VALUES (?, ?, ?, ?)
-           ON CONFLICT (device_id) DO UPDATE SET segment = excluded.segment, ops = sync_cursors.ops + excluded.ops, updated_at = excluded.updated_at`,
-          [other, upTo, ops.length, detectedAt],
-        );
-        return result;
-      });
-      outcome.ops += ops.length;
-      outcome.segments += batchSegments;
-      outcome.changedCells += applied.changed;
-      outcome.newConflicts += applied.conflicts;
-      outcome.pendingRows = applied.pending;
-      outcome.unknownOps += ops.filter((op) => !isKnownCell(op.table, op.column)).length;
-      cursor = upTo;
+      const segments = batchSegments;
       batch = [];
       quarantined = [];
       batchSegments = 0;
       batchBytes = 0;
+      await applying;
+      applying = applyBatch(other, upTo, ops, lines).then((applied) => {
+        outcome.ops += ops.length;
+        outcome.segments += segments;
+        outcome.changedCells += applied.changed;
+        outcome.newConflicts += applied.conflicts;
+        outcome.pendingRows = applied.pending;
+        outcome.unknownOps += ops.filter((op) => !isKnownCell(op.table, op.column)).length;
+        cursor = upTo;
+      });
+      // Its failure is seen where it is awaited (the next flush, or the end of the import).
+      void applying.catch(() => undefined);
     };
 
-    const limit = Date.now() + offset + MAX_CLOCK_DRIFT_MS;
+    // The greatest clock text of the bound's millisecond (clock texts sort as clocks do).
+    const latestAccepted = `${new Date(Date.now() + offset + MAX_CLOCK_DRIFT_MS).toISOString()}-FFFF-ffffffffffffffff`;
     let reached = cursor;
     for (let segment = cursor + 1; segment <= lastSegment; segment++) {
       const name = segmentFileName(segment);
@@ -203,12 +239,12 @@ export async function importOperations(
         break;
       }
       const text = await readFile(path.join(folder, name), 'utf8').catch(() => null);
-      const read = text === null ? ({ state: 'incomplete', reason: 'no_end' } as const) : readSegment(text, segment, sha256Of);
+      const read = text === null ? ({ state: 'incomplete', reason: 'no_end' } as const) : await readSegmentYielding(text, segment);
       if (read.state === 'incomplete') {
         problems.push({ kind: 'segment_incomplete', severity: 'warning', deviceId: other, file, params: { device: shownDevice, segment, reason: read.reason } });
         break;
       }
-      const ahead = read.ops.find((op) => parseHlc(op.hlc).millis > limit);
+      const ahead = read.ops.find((op) => op.hlc > latestAccepted);
       if (ahead) {
         problems.push({ kind: 'clock_ahead', severity: 'warning', deviceId: other, file, params: { device: shownDevice, segment, hlc: ahead.hlc.slice(0, 24) } });
         break;
@@ -222,11 +258,13 @@ export async function importOperations(
       batchSegments += 1;
       batchBytes += text!.length;
       reached = segment;
-      options.onProgress?.({ deviceId: other, segment, lastSegment, ops: outcome.ops + batch.length });
+      opsRead += read.ops.length;
+      options.onProgress?.({ deviceId: other, segment, lastSegment, ops: opsRead });
       if (batch.length >= BATCH_OPS || batchBytes >= BATCH_BYTES) await flush(reached);
     }
     await flush(reached);
   }
+  await applying;
 
   // Rows that waited for a parent may have got it from another device's batch.
   if (outcome.ops === 0) {
