@@ -142,6 +142,7 @@ export async function materializeDirtyRows(sql: DirectStatements, registry: Colu
     [detectedAt],
   );
   for (const table of [...tables].reverse()) {
+    await deleteCascadingChildren(sql, table);
     const remove = `DELETE FROM ${quote(table)} WHERE id IN (SELECT d.row_id FROM sync_dirty d WHERE d.tbl = '${table}' AND ${cellOf(table, DELETED_COLUMN)} = 1 %ROW%)`;
     await eachRowOnFailure(sql, table, remove, 1);
   }
@@ -155,6 +156,51 @@ export async function materializeDirtyRows(sql: DirectStatements, registry: Colu
   );
   const [pending] = await sql.all<{ n: number }>('SELECT count(*) AS n FROM sync_pending_rows');
   return { pending: pending!.n };
+}
+
+/** Shared tables whose rows go when a row of another goes (`ON DELETE CASCADE`), by parent. */
+let cascadingChildren: Promise<Map<string, { table: string; column: string }[]>> | null = null;
+
+function cascadesOf(sql: DirectStatements): Promise<Map<string, { table: string; column: string }[]>> {
+  // The schema is this version's latest on every database it opens: read once.
+  cascadingChildren ??= (async () => {
+    const byParent = new Map<string, { table: string; column: string }[]>();
+    for (const table of SYNC_TABLES) {
+      const keys = await sql.all<{ table: string; from: string; on_delete: string }>(`SELECT "table", "from", on_delete FROM pragma_foreign_key_list('${table}')`);
+      for (const key of keys.filter((candidate) => candidate.on_delete === 'CASCADE' && (SYNC_TABLES as readonly string[]).includes(candidate.table))) {
+        byParent.set(key.table, [...(byParent.get(key.table) ?? []), { table, column: key.from }]);
+      }
+    }
+    return byParent;
+  })().catch((error: unknown) => {
+    cascadingChildren = null;
+    throw error;
+  });
+  return cascadingChildren;
+}
+
+/**
+ * Before rows deleted on another device go here, their children that are still here go first,
+ * as a change of this device (captured: tombstones every device receives). The deleting device
+ * sent tombstones for the children it had; a child added meanwhile elsewhere (a day logged on an
+ * engagement another device deleted) has none, and would otherwise wait for its parent forever
+ * on the devices that have not cascaded it.
+ */
+async function deleteCascadingChildren(sql: DirectStatements, table: string): Promise<void> {
+  const children = (await cascadesOf(sql)).get(table);
+  if (!children) return;
+  const [deleted] = await sql.all<{ n: number }>(`SELECT count(*) AS n FROM sync_dirty d WHERE d.tbl = '${table}' AND ${cellOf(table, DELETED_COLUMN)} = 1`);
+  if (deleted!.n === 0) return;
+  await sql.run('UPDATE sync_state SET applying = 0 WHERE id = 1');
+  try {
+    for (const child of children) {
+      await sql.run(`DELETE FROM ${quote(child.table)} WHERE ${quote(child.column)} IN (SELECT d.row_id FROM sync_dirty d WHERE d.tbl = '${table}' AND ${cellOf(table, DELETED_COLUMN)} = 1)`)
+        // A child held by a row of its own (a restricting key): the parent's deletion waits, as before.
+        .catch((error: unknown) => (isConstraintError(error) ? undefined : Promise.reject(error)));
+    }
+  } finally {
+    await sql.run('UPDATE sync_state SET applying = 1 WHERE id = 1');
+  }
 }
 
 const isConstraintError = (error: unknown) => (error as { code?: string }).code === 'SQLITE_CONSTRAINT';

@@ -129,6 +129,37 @@ describe('a change to a row deleted elsewhere', () => {
   });
 });
 
+describe('a parent deleted on one device', () => {
+  // No screen deletes an engagement today; the merge must still carry such a deletion whole the
+  // day one does: the engagement's rows go with it (cascading), on every device alike.
+  it('takes its children along everywhere, even one another device added meanwhile, with nothing left waiting', async () => {
+    const [a, b] = devices as [TestApp, TestApp];
+    await demoOnBoth(a, b);
+    const { engagement, day } = await lastDayInProgress(a);
+    const childTables = ['engagement_consultants', 'day_entries', 'status_changes', 'day_entry_changes'] as const;
+    const childrenOn = async (device: TestApp) => {
+      const counts: Record<string, number> = {};
+      for (const table of childTables) counts[table] = ((await device.app.context.db(table).where({ engagement_id: engagement.id })) as unknown[]).length;
+      return counts;
+    };
+    expect((await childrenOn(a)).day_entries).toBeGreaterThan(0);
+    await a.app.context.db('engagements').where({ id: engagement.id }).delete();
+    // Meanwhile, B (not knowing) logs one more day on it.
+    const next = new Date(Date.parse(`${day.date}T12:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+    await b.call('days.set', { engagementId: engagement.id, consultantId: day.consultantId, date: next, halfDays: 1, summary: 'Ajouté sur B' });
+    // A gets B's day before B has received the deletion: it waits there until B's sync cascades it.
+    for (const device of [a, b, a, b]) await sync(device);
+    expect((await sync(a)).pendingRows, 'rows left waiting on A').toBe(0);
+    expect((await sync(b)).pendingRows, 'rows left waiting on B').toBe(0);
+    const none = Object.fromEntries(childTables.map((table) => [table, 0]));
+    expect(await childrenOn(a)).toEqual(none);
+    expect(await childrenOn(b)).toEqual(none);
+    expect(await a.app.context.db('engagements').where({ id: engagement.id }).first()).toBeUndefined();
+    expect(await b.app.context.db('engagements').where({ id: engagement.id }).first()).toBeUndefined();
+    expect(await b.dump()).toEqual(await a.dump());
+  });
+});
+
 describe('deliverable files', () => {
   it('travel with their rows, so that the other device can close the mission', async () => {
     const [a, b] = devices as [TestApp, TestApp];
