@@ -10,6 +10,7 @@ import * as packages from './migrations/0005_packages';
 import * as sync from './migrations/0006_sync';
 import * as reviews from './migrations/0007_reviews';
 import * as syncRelay from './migrations/0008_sync_relay';
+import * as syncFolders from './migrations/0009_sync_folders';
 import { installCaptureTriggers } from './sync/capture';
 
 interface Migration {
@@ -28,6 +29,7 @@ const MIGRATIONS: Migration[] = [
   { name: '0006_sync', ...sync },
   { name: '0007_reviews', ...reviews },
   { name: '0008_sync_relay', ...syncRelay },
+  { name: '0009_sync_folders', ...syncFolders },
 ];
 
 const migrationSource: Knex.MigrationSource<Migration> = {

@@ -92,23 +92,33 @@ function reportUnsendable(ops: readonly SyncOp[], problems: RawProblem[]): void 
 
 /**
  * In a shared folder this device has not written into before (the firm moved to another cloud, a
- * USB key), the last value of every cell written by a device that has no folder there is sent on
+ * USB key), the last value of every cell written by a device absent from that folder is sent on
  * from this device's folder, under its author's clock: a device that never comes to the new folder
- * (retired, lost) does not take its changes with it. Devices that come later send their own again;
- * receiving a change twice changes nothing. Returns how many were relayed.
+ * (retired, lost) does not take its changes with it. Absent: no folder there, or one that stops
+ * before the last segment of it this device has read (it came once, long ago). A change this
+ * device already sent on (into any folder: its segments are written again, whole, into every
+ * folder it syncs with) is not sent again, so a firm alternating two folders relays each change
+ * once. Devices that come later send their own again; receiving a change twice changes nothing.
+ * Returns how many were relayed.
  */
 export async function relayAbsentDevices(context: ServiceContext, sharedFolder: string, deviceId: string): Promise<number> {
   const folder = path.resolve(sharedFolder);
   const { relay_folder: relayFolder } = (await context.db('sync_state').where({ id: 1 }).first('relay_folder')) as { relay_folder: string | null };
   if (relayFolder === folder) return 0;
-  const present = (await readdir(devicesFolderOf(sharedFolder)).catch(() => [] as string[])).filter(isNodeId);
+  const cursors = new Map(((await context.db('sync_cursors').select('device_id', 'segment')) as { device_id: string; segment: number }[]).map((row) => [row.device_id, row.segment]));
+  const present: string[] = [];
+  for (const name of (await readdir(devicesFolderOf(sharedFolder)).catch(() => [] as string[])).filter(isNodeId)) {
+    const reading = await readDeviceManifest(deviceFolderOf(sharedFolder, name));
+    if (reading.state === 'valid' && reading.manifest.lastSegment >= (cursors.get(name) ?? 0)) present.push(name);
+  }
   return directTransaction(context.db, async (sql) => {
     // A clock's text ends with its author's 16-character node id (core/hlc.ts).
     await sql.run(
       `INSERT INTO sync_outbox (millis, counter, tbl, row_id, col, value, hlc, prev_hlc, relayed)
-       SELECT 0, 0, tbl, row_id, col, value, hlc, prev_hlc, 1 FROM sync_cells
-       WHERE substr(hlc, -16) <> ? AND substr(hlc, -16) NOT IN (SELECT value FROM json_each(?))
-       ORDER BY tbl, row_id, col`,
+       SELECT 0, 0, c.tbl, c.row_id, c.col, c.value, c.hlc, c.prev_hlc, 1 FROM sync_cells c
+       WHERE substr(c.hlc, -16) <> ? AND substr(c.hlc, -16) NOT IN (SELECT value FROM json_each(?))
+         AND NOT EXISTS (SELECT 1 FROM sync_outbox o WHERE o.relayed = 1 AND o.tbl = c.tbl AND o.row_id = c.row_id AND o.col = c.col AND o.hlc = c.hlc)
+       ORDER BY c.tbl, c.row_id, c.col`,
       [deviceId, JSON.stringify(present)],
     );
     const [inserted] = await sql.all<{ relayed: number }>('SELECT changes() AS relayed');
@@ -124,7 +134,7 @@ export async function exportOperations(context: ServiceContext, sharedFolder: st
 
   // Checked before anything is stamped with this id: is the folder still ours alone?
   const last: SegmentRecord | undefined = await context.db('sync_segments').where({ device_id: deviceId }).orderBy('segment', 'desc').first();
-  const { manifest_nonce: nonce } = (await context.db('sync_state').where({ id: 1 }).first('manifest_nonce')) as { manifest_nonce: string | null };
+  const nonce = ((await context.db('sync_manifest_nonces').where({ folder: path.resolve(folder) }).first('nonce')) as { nonce: string } | undefined)?.nonce ?? null;
   const reading = await readDeviceManifest(folder);
   const manifestLast = reading.state === 'valid' ? reading.manifest.lastSegment : 0;
   if (reading.state === 'valid') {
@@ -194,7 +204,7 @@ export async function exportOperations(context: ServiceContext, sharedFolder: st
     };
     // Remembered first: a crash between the two makes the next export see another writer and
     // continue under a new id, which loses nothing.
-    await context.db('sync_state').where({ id: 1 }).update({ manifest_nonce: writeNonce });
+    await context.db('sync_manifest_nonces').insert({ folder: path.resolve(folder), nonce: writeNonce }).onConflict('folder').merge();
     await writeFileAtomic(path.join(folder, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   }
   return { state: 'done', ops: exportedOps, segments };

@@ -97,7 +97,7 @@ async function syncOnce(context: ServiceContext, options: SyncOptions): Promise<
       await adoptDeviceId(context, deviceId);
       // What the old folder does not hold as ours is sent again under the new id (applying an
       // operation twice changes nothing).
-      await context.db('sync_state').where({ id: 1 }).update({ exported_seq: exported.resumeAfterSeq, manifest_nonce: null });
+      await context.db('sync_state').where({ id: 1 }).update({ exported_seq: exported.resumeAfterSeq });
       problems.push({ kind: 'cloned', severity: 'info', deviceId, params: { device: deviceId, previous } });
       exported = await exportOperations(context, sharedFolder, deviceId, problems);
     }

@@ -296,6 +296,43 @@ describe('a move to another shared folder', () => {
       const before = await outbox();
       await runSync(a.app.context, { sharedFolder: other });
       expect(await outbox()).toBe(before);
+      // Back and forth between the two folders: each change is relayed once, whatever the moves.
+      // Back in the first folder, the newcomer (never there) has its one consultant sent on.
+      await newcomer.call('consultants.save', { name: 'Consultant nouveau', email: 'nouveau@exemple.fr', dailyRateCents: 90_000 });
+      await runSync(newcomer.app.context, { sharedFolder: other });
+      await runSync(a.app.context, { sharedFolder: other });
+      const settled = await outbox();
+      const reports = [await runSync(a.app.context, { sharedFolder: shared })];
+      const relayedBack = (await outbox()) - settled;
+      expect(relayedBack).toBeGreaterThan(0);
+      await sync(retired);
+      expect(await names(retired)).toContain('Consultant nouveau');
+      for (const folder of [other, shared, other]) reports.push(await runSync(a.app.context, { sharedFolder: folder }));
+      expect(await outbox()).toBe(settled + relayedBack);
+      // Back in a folder it left, the device knows its own manifest there: no new identity.
+      const { deviceId } = await runSync(a.app.context, { sharedFolder: other });
+      expect(reports.map((report) => report.deviceId)).toEqual(reports.map(() => deviceId));
+      expect(reports.flatMap((report) => report.problems.map((problem) => problem.kind))).not.toContain('cloned');
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
+  });
+
+  it('brings along the later changes of a device that came to the new folder once, long ago', async () => {
+    const [a, early] = devices as [TestApp, TestApp];
+    const other = await mkdtemp(path.join(os.tmpdir(), 'carnet-sync-moved-'));
+    const newcomer = await openTestApp();
+    devices.push(newcomer);
+    try {
+      await a.call('demo.load', {});
+      // The early laptop tried the other folder once, then went back to the firm's folder for good.
+      await runSync(early.app.context, { sharedFolder: other });
+      await early.call('consultants.save', { name: 'Consultante tardive', email: 'tardive@exemple.fr', dailyRateCents: 80_000 });
+      for (const device of [early, a, early, a]) await sync(device);
+      await runSync(a.app.context, { sharedFolder: other });
+      await runSync(newcomer.app.context, { sharedFolder: other });
+      expect((await newcomer.call('consultants.list', {})).map((row) => row.name)).toContain('Consultante tardive');
+      expect(await newcomer.dump()).toEqual(await a.dump());
     } finally {
       await rm(other, { recursive: true, force: true });
     }

@@ -23,11 +23,11 @@ describe('upgrading to sync', () => {
     try {
       await a.call('demo.load', {});
       const { db } = a.app.context;
-      // Back to the version before sync (0007, the review's tables, and 0008 came after it).
-      for (let step = 0; step < 3; step++) await rollbackLatestMigration(db);
+      // Back to the version before sync (0007, the review's tables, and 0008–0009 came after it).
+      for (let step = 0; step < 4; step++) await rollbackLatestMigration(db);
       expect(await db.schema.hasTable('sync_outbox')).toBe(false);
       await db('consultants').insert({ id: '01UPGRADEBEFORE00000000001', name: 'Avant la mise à jour', email: 'a@exemple.fr', daily_rate_cents: 1 });
-      expect((await migrateToLatest(db)).applied).toEqual(['0006_sync', '0007_reviews', '0008_sync_relay']);
+      expect((await migrateToLatest(db)).applied).toEqual(['0006_sync', '0007_reviews', '0008_sync_relay', '0009_sync_folders']);
       const [{ rows }] = (await db('sync_outbox').countDistinct({ rows: db.raw("tbl || '|' || row_id") })) as [{ rows: number }];
       const dump = await a.dump();
       expect(Number(rows)).toBe(Object.values(dump).reduce((sum, table) => sum + table.length, 0));
