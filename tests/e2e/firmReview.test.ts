@@ -127,6 +127,8 @@ describe('the Région’s decision at the firm', () => {
     );
     expect(await checkDecisions(page)).toMatch(/décision appliquée pour la version 1 \(modifications demandées\)|aucune nouvelle décision/);
     await expect.poll(() => statusOf(page)).toBe('En cours');
+    // The check synced: the status line says so at once, not at its next poll (20 s later).
+    await expect.poll(() => page.locator('.sync-line-main').first().textContent(), { timeout: 3000 }).toMatch(/^Synchronisé/);
 
     // The banner on top: what is asked, by whom, and a way to each commented day and deliverable.
     const banner = page.getByRole('region', { name: 'La Région demande des modifications sur la version 1 — 4 commentaires' });

@@ -3,6 +3,7 @@ import type { DecisionCheck } from '../../../../../core/review';
 import { useApi } from '../../../api/ApiContext';
 import { errorMessage } from '../../../api/errorMessage';
 import { useI18n } from '../../../i18n';
+import { useSyncState } from '../../../sync/SyncStatusProvider';
 import { useInstantFormat } from './useInstantFormat';
 
 export interface CheckOutcome {
@@ -32,13 +33,16 @@ export function describeCheck(
 }
 
 /**
- * « Vérifier les décisions »: reads the exchange folder now (reviews.check), then has the page
- * reloaded; says what was applied or ignored for this engagement, or that nothing new came.
+ * « Vérifier les décisions »: syncs and reads the exchange folder now (reviews.check), then has
+ * the page reloaded and the sync status line read again (it would otherwise show the state before
+ * that sync until its next poll); says what was applied or ignored for this engagement, or that
+ * nothing new came.
  */
 export function useDecisionCheck(engagementId: string, onChanged: () => void, ignoredShown: boolean) {
   const api = useApi();
   const { t, locale } = useI18n();
   const instant = useInstantFormat();
+  const { refreshStatus } = useSyncState();
   const [checking, setChecking] = useState(false);
   const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
   const running = useRef(false);
@@ -72,8 +76,9 @@ export function useDecisionCheck(engagementId: string, onChanged: () => void, ig
     } finally {
       running.current = false;
       setChecking(false);
+      refreshStatus();
     }
-  }, [api, engagementId, ignoredShown, instant, locale, onChanged, t]);
+  }, [api, engagementId, ignoredShown, instant, locale, onChanged, refreshStatus, t]);
 
   return { check, checking, outcome };
 }
