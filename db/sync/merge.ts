@@ -122,10 +122,14 @@ export interface MaterializeOutcome {
 export async function materializeDirtyRows(sql: DirectStatements, registry: ColumnRegistry = SYNC_COLUMNS, detectedAt = new Date().toISOString()): Promise<MaterializeOutcome> {
   const dirty = new Set((await sql.all<{ tbl: string }>('SELECT DISTINCT tbl FROM sync_dirty')).map((row) => row.tbl));
   const tables = SYNC_TABLES.filter((table) => registry[table] && dirty.has(table));
+  // Rows that waited before this batch leave the waiting list once written (none, usually: then
+  // only the rows a failure below sets aside are there, and their own retries clear them).
+  const [waiting] = await sql.all<{ any: number }>('SELECT EXISTS (SELECT 1 FROM sync_pending_rows) AS "any"');
+  const clearWaiting = waiting!.any === 1;
   for (const table of tables) {
     const columns = registry[table]!;
     const defaults = await notNullDefaults(sql, table);
-    await eachRowOnFailure(sql, table, upsertSql(table, columns, defaults), 0, (rowId, error) => renameOnClash(sql, table, columns, defaults, rowId, error));
+    await eachRowOnFailure(sql, table, upsertSql(table, columns, defaults), 0, clearWaiting, (rowId, error) => renameOnClash(sql, table, columns, defaults, rowId, error));
   }
   // A row changed on one device after another deleted it (not knowing): the deletion stands,
   // and the row as that change left it is offered back in « Conflits ».
@@ -144,7 +148,7 @@ export async function materializeDirtyRows(sql: DirectStatements, registry: Colu
   for (const table of [...tables].reverse()) {
     await deleteCascadingChildren(sql, table);
     const remove = `DELETE FROM ${quote(table)} WHERE id IN (SELECT d.row_id FROM sync_dirty d WHERE d.tbl = '${table}' AND ${cellOf(table, DELETED_COLUMN)} = 1 %ROW%)`;
-    await eachRowOnFailure(sql, table, remove, 1);
+    await eachRowOnFailure(sql, table, remove, 1, clearWaiting);
   }
   // A row with cells but no `_deleted` cell has not been created yet (its creation is in a
   // segment not arrived): it waits too.
@@ -274,11 +278,13 @@ async function eachRowOnFailure(
   table: string,
   statement: string,
   deleted: 0 | 1,
+  clearWaiting: boolean,
   onClash: (rowId: string, error: unknown) => Promise<boolean> = async () => false,
 ): Promise<void> {
   try {
     await sql.run(statement.replace('%ROW%', ''));
-    // Driven by the waiting rows (few, usually none), not by the batch's rows.
+    if (!clearWaiting) return;
+    // Driven by the waiting rows (few), not by the batch's rows.
     await sql.run(
       `DELETE FROM sync_pending_rows WHERE tbl = ? AND row_id IN (
          SELECT d.row_id FROM sync_pending_rows p JOIN sync_dirty d ON d.tbl = p.tbl AND d.row_id = p.row_id
