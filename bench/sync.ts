@@ -4,7 +4,9 @@
 //    export them with runSync; a fresh application imports the 100 000 operations with runSync.
 //    Baselines in the same run: the 100 000 operations inserted as plain rows in one transaction
 //    (knex batchInsert, and direct multi-row inserts), and the rows they describe inserted plainly
-//    (capture triggers firing, and skipped). Target: import rate ≥ 1/3 of the op rows' rate.
+//    (capture triggers firing, and skipped). Import and op-row baselines are measured COLD_RUNS
+//    times in turn (3 by default) and their medians compared. Target: import rate ≥ 1/3 of the op
+//    rows' rate.
 // 2. Incremental sync: the folder grows to 10 000 files (5 more devices' folders of small
 //    segments, written in the export's format, imported once); then a real device writes once and
 //    syncs, the new segment reaches the importer, and the importer's runSync is timed.
@@ -15,7 +17,7 @@
 // Every device has its own copy of the shared folder, as on real computers; a « cloud client »
 // here copies each device's new files into the importer's copy (untimed). Database files in WAL,
 // like the app's. Prints JSON; never asserts. Run: npm run bench -- sync
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { addDays, dayFlags } from '../core/calendar';
@@ -43,6 +45,8 @@ const FILES = Number(process.env.FILES ?? 10_000);
 const REPS = Number(process.env.REPS ?? 20);
 const WRITES = Number(process.env.WRITES ?? 2_000);
 const WARMUP = Number(process.env.WARMUP ?? 200);
+/** Cold imports (and baselines) measured; their medians are compared. */
+const COLD_RUNS = Math.max(1, Number(process.env.COLD_RUNS ?? 3));
 
 // Shape of a device's data: each consultant is on 15 engagements (one of 5 companies), with 20
 // half days on each, two engagements a working day; then one summary edit per leftover operation.
@@ -227,12 +231,9 @@ const importer = await openDevice('importer');
 const importerContext = importer.app.context;
 for (const source of sources) await deliver(source, importer.replica);
 const filesAtColdImport = await filesIn(importer.replica);
-const cold = await withSqlTime(() => runSync(importerContext, { sharedFolder: importer.replica }));
-const coldReport = cold.result;
 const totalOps = DEVICES * OPS_PER_DEVICE;
-const importRate = coldReport.imported.ops / (cold.ms / 1000);
 
-// The reading alone, again, outside the importer: every segment read, checked and parsed.
+// The reading alone, outside any importer: every segment read, checked and parsed.
 const allOps: SyncOp[] = [];
 const readStarted = performance.now();
 for (const source of sources) {
@@ -245,18 +246,12 @@ for (const source of sources) {
 }
 const readParseMs = performance.now() - readStarted;
 
-const materialisedTables = ['companies', 'consultants', 'engagements', 'engagement_consultants', 'day_entries'] as const;
-const expectedRows = sources.reduce((sum, source) => sum + source.rows, 0);
-const materialised: Record<string, Record<string, unknown>[]> = {};
-for (const table of materialisedTables) materialised[table] = await importerContext.db(table).select();
-const importedRows = Object.values(materialised).reduce((sum, rows) => sum + rows.length, 0);
-
 // --- Baselines: the same operations as plain rows; the rows they describe, inserted plainly -------
 const OP_TABLE = 'CREATE TABLE ops (id TEXT NOT NULL, hlc TEXT NOT NULL, tbl TEXT NOT NULL, row_id TEXT NOT NULL, col TEXT NOT NULL, value, prev_hlc TEXT)';
 const opRows = allOps.map((op) => ({ id: op.id, hlc: op.hlc, tbl: op.table, row_id: op.row, col: op.column, value: op.value, prev_hlc: op.prev }));
 
-async function opRowsKnex(): Promise<number> {
-  const db = openDatabase({ filename: path.join(root, 'baseline-ops-knex.sqlite') });
+async function opRowsKnex(run: number): Promise<number> {
+  const db = openDatabase({ filename: path.join(root, `baseline-ops-knex-${run}.sqlite`) });
   try {
     await db.raw(OP_TABLE);
     return (await timed(() => db.transaction((trx) => trx.batchInsert('ops', opRows, 500)))).ms;
@@ -265,8 +260,8 @@ async function opRowsKnex(): Promise<number> {
   }
 }
 
-async function opRowsDirect(): Promise<number> {
-  const db = openDatabase({ filename: path.join(root, 'baseline-ops-direct.sqlite') });
+async function opRowsDirect(run: number): Promise<number> {
+  const db = openDatabase({ filename: path.join(root, `baseline-ops-direct-${run}.sqlite`) });
   try {
     await db.raw(OP_TABLE);
     const CHUNK = 2000;
@@ -297,8 +292,35 @@ async function rowsPlain(label: string, capture: boolean): Promise<{ ms: number;
   }
 }
 
-const baselineKnex = await opRowsKnex();
-const baselineDirect = await opRowsDirect();
+// The cold import and the two op-row baselines, COLD_RUNS times in turn (a machine's passing load
+// weighs on all three alike), each import into a fresh application on its own copy of the folder;
+// the last one is the importer the next sections go on with. Medians are compared.
+type ColdSample = Awaited<ReturnType<typeof withSqlTime<SyncReport>>>;
+const coldSamples: ColdSample[] = [];
+const knexSamples: number[] = [];
+const directSamples: number[] = [];
+for (let run = 0; run < COLD_RUNS; run++) {
+  const last = run === COLD_RUNS - 1;
+  const target = last ? importer : await openDevice(`importer-cold-${run}`);
+  if (!last) await cp(importer.replica, target.replica, { recursive: true });
+  coldSamples.push(await withSqlTime(() => runSync(target.app.context, { sharedFolder: target.replica })));
+  if (!last) await target.app.close();
+  knexSamples.push(await opRowsKnex(run));
+  directSamples.push(await opRowsDirect(run));
+}
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const cold = [...coldSamples].sort((a, b) => a.ms - b.ms)[Math.floor(coldSamples.length / 2)]!;
+const coldReport = cold.result;
+const importRate = coldReport.imported.ops / (cold.ms / 1000);
+const baselineKnex = median(knexSamples);
+const baselineDirect = median(directSamples);
+
+const materialisedTables = ['companies', 'consultants', 'engagements', 'engagement_consultants', 'day_entries'] as const;
+const expectedRows = sources.reduce((sum, source) => sum + source.rows, 0);
+const materialised: Record<string, Record<string, unknown>[]> = {};
+for (const table of materialisedTables) materialised[table] = await importerContext.db(table).select();
+const importedRows = Object.values(materialised).reduce((sum, rows) => sum + rows.length, 0);
+
 const rowsCaptured = await rowsPlain('baseline-rows-captured', true);
 const rowsUncaptured = await rowsPlain('baseline-rows-uncaptured', false);
 const rate = (ms: number) => totalOps / (ms / 1000);
@@ -437,6 +459,8 @@ console.log(JSON.stringify({
     segments: coldReport.imported.segments,
     filesInFolder: filesAtColdImport,
     ms: Math.round(cold.ms),
+    runs: coldSamples.map((sample) => Math.round(sample.ms)),
+    msIs: 'the median of the runs (COLD_RUNS), each into a fresh application',
     opsPerSecond: Math.round(importRate),
     split: {
       mergeSqlMs: Math.round(cold.sqlMs),
@@ -449,8 +473,8 @@ console.log(JSON.stringify({
     check: { allImported: importedAll, rowsImported: importedRows, rowsExpected: expectedRows, changedCells: coldReport.imported.changedCells, pendingRows: coldReport.pendingRows, conflicts: coldReport.newConflicts, problems: notable(coldReport) },
   },
   baselines: {
-    opRowsKnexBatchInsert: { ms: Math.round(baselineKnex), opsPerSecond: Math.round(rate(baselineKnex)), how: 'the 100 000 operations as rows (id, hlc, tbl, row_id, col, value, prev_hlc) in a plain table, knex batchInsert of 500 (the most a compound SELECT takes), one transaction' },
-    opRowsDirectMultiRow: { ms: Math.round(baselineDirect), opsPerSecond: Math.round(rate(baselineDirect)), how: 'the same rows, multi-row INSERTs of 2000 straight on node-sqlite3 in one transaction' },
+    opRowsKnexBatchInsert: { ms: Math.round(baselineKnex), runs: knexSamples.map(Math.round), opsPerSecond: Math.round(rate(baselineKnex)), how: 'the 100 000 operations as rows (id, hlc, tbl, row_id, col, value, prev_hlc) in a plain table, knex batchInsert of 500 (the most a compound SELECT takes), one transaction' },
+    opRowsDirectMultiRow: { ms: Math.round(baselineDirect), runs: directSamples.map(Math.round), opsPerSecond: Math.round(rate(baselineDirect)), how: 'the same rows, multi-row INSERTs of 2000 straight on node-sqlite3 in one transaction' },
     materialisedRowsCaptureOn: { rows: importedRows, ms: Math.round(rowsCaptured.ms), opsCaptured: rowsCaptured.outbox, how: 'the rows the operations describe, knex batchInsert of 500 in one transaction into a fresh Carnet database: the capture triggers fire' },
     materialisedRowsCaptureOff: { rows: importedRows, ms: Math.round(rowsUncaptured.ms), opsCaptured: rowsUncaptured.outbox, how: 'the same with sync_state.applying = 1: the triggers skip' },
   },
