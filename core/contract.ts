@@ -232,8 +232,8 @@ export interface SyncStatus {
   sharedFolder: string | null;
   deviceId: string | null;
   running: boolean;
-  /** A long import in progress: which device, which segment of how many, operations so far. */
-  progress: { deviceId: string; segment: number; lastSegment: number; ops: number } | null;
+  /** A long import in progress: which device (its id, and as people know it: « portable-marie (3f2a9c) »), which segment of how many, operations so far. */
+  progress: { deviceId: string; device: string; segment: number; lastSegment: number; ops: number } | null;
   lastReport: SyncReport | null;
   /** Local changes not yet written into the shared folder. */
   waitingOps: number;

@@ -27,6 +27,8 @@ const MAX_QUARANTINED_CHARS = 2_000_000;
 
 export interface ImportProgress {
   deviceId: string;
+  /** The device as people know it: the name its manifest gives and the start of its id. */
+  device: string;
   segment: number;
   lastSegment: number;
   ops: number;
@@ -259,7 +261,7 @@ export async function importOperations(
       batchBytes += text!.length;
       reached = segment;
       opsRead += read.ops.length;
-      options.onProgress?.({ deviceId: other, segment, lastSegment, ops: opsRead });
+      options.onProgress?.({ deviceId: other, device: shownDevice, segment, lastSegment, ops: opsRead });
       if (batch.length >= BATCH_OPS || batchBytes >= BATCH_BYTES) await flush(reached);
     }
     await flush(reached);

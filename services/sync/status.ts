@@ -4,8 +4,17 @@ import type { SyncReport } from '../../core/syncReport';
 import type { ServiceContext } from '../context';
 import { lastProblems, syncActivity } from './sync';
 
-export async function syncStatus(context: ServiceContext): Promise<SyncStatus> {
-  const settings = context.settings.get();
+type StoredStatus = Omit<SyncStatus, 'sharedFolder' | 'running' | 'progress'>;
+
+/**
+ * What the database said last, per database. While a sync runs, the database is the import's
+ * (one connection, one batch after another): the status answers at once from what it read last,
+ * with the sync's progress, instead of waiting behind every batch — the status line shows a long
+ * first import moving. Read again as soon as the sync is over.
+ */
+const lastRead = new WeakMap<object, StoredStatus>();
+
+async function readStatus(context: ServiceContext): Promise<StoredStatus> {
   const [state] = (await context.db('sync_state').where({ id: 1 }).select('device_id', 'exported_seq', 'last_report_json')) as {
     device_id: string | null;
     exported_seq: number;
@@ -14,17 +23,22 @@ export async function syncStatus(context: ServiceContext): Promise<SyncStatus> {
   const [{ waiting }] = (await context.db('sync_outbox').where('seq', '>', state!.exported_seq).count({ waiting: '*' })) as [{ waiting: number }];
   const [{ conflicts }] = (await context.db('sync_conflicts').whereNull('resolved_at').count({ conflicts: '*' })) as [{ conflicts: number }];
   const [{ decisionsReadAt }] = (await context.db('received_decisions').max({ decisionsReadAt: 'read_at' })) as [{ decisionsReadAt: string | null }];
-  const activity = syncActivity(context);
-  const lastReport = state!.last_report_json ? (JSON.parse(state!.last_report_json) as SyncReport) : null;
   return {
-    sharedFolder: settings.sharedFolder,
     deviceId: state!.device_id,
-    running: activity.running,
-    progress: activity.progress,
-    lastReport,
+    lastReport: state!.last_report_json ? (JSON.parse(state!.last_report_json) as SyncReport) : null,
     waitingOps: Number(waiting),
     unresolvedConflicts: Number(conflicts),
-    problems: await lastProblems(context, settings.locale),
+    problems: await lastProblems(context, context.settings.get().locale),
     decisionsReadAt,
   };
+}
+
+export async function syncStatus(context: ServiceContext): Promise<SyncStatus> {
+  const before = syncActivity(context);
+  const known = lastRead.get(context.db);
+  const stored = before.running && known ? known : await readStatus(context);
+  if (stored !== known) lastRead.set(context.db, stored);
+  // The activity as it is now: a sync may have started or ended while the database was read.
+  const activity = syncActivity(context);
+  return { sharedFolder: context.settings.get().sharedFolder, running: activity.running, progress: activity.progress, ...stored };
 }

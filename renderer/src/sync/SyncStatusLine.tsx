@@ -38,7 +38,7 @@ function ImportProgress({ progress }: { progress: NonNullable<SyncStatus['progre
       <span
         className="sync-line-bar"
         role="progressbar"
-        aria-label={t('syncUi.line.progress.label', { device: progress.deviceId })}
+        aria-label={t('syncUi.line.progress.label', { device: progress.device })}
         aria-valuemin={0}
         aria-valuemax={total}
         aria-valuenow={value}

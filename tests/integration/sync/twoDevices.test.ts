@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runSync } from '../../../services/sync/sync';
 import { submitThroughClosing } from '../../support/closing';
+import { OPS_PER_CONSULTANT, writeConsultantsDevice } from '../../support/syncFolder';
 import { openTestApp, type TestApp } from '../../support/testApp';
 
 let shared: string;
@@ -272,6 +273,34 @@ describe('rows two devices create apart', () => {
     } finally {
       for (const folder of exchanges) await rm(folder, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a long first import', () => {
+  it('says how far it is, file by file, in its progress and in the status, then everything is there', async () => {
+    const [a] = devices as [TestApp, TestApp];
+    const written = await writeConsultantsDevice(shared, { consultants: 3_000, opsPerSegment: 1_000, deviceName: 'portable-marie' });
+    expect(written.segments).toBe(12);
+    await a.call('settings.update', { sharedFolder: shared });
+    const seen: { deviceId: string; device: string; segment: number; lastSegment: number; ops: number }[] = [];
+    const statuses: unknown[] = [];
+    const report = await runSync(a.app.context, {
+      sharedFolder: shared,
+      onProgress: (progress) => {
+        seen.push({ ...progress });
+        // What the status line reads while the sync runs (sync.status), at this very moment.
+        statuses.push(a.call('sync.status', {}).then((status) => ({ running: status.running, progress: status.progress })));
+      },
+    });
+    expect(report.imported.ops).toBe(written.ops);
+    expect(seen.map((progress) => progress.segment)).toEqual(Array.from({ length: 12 }, (_, index) => index + 1));
+    expect(seen.every((progress) => progress.deviceId === written.deviceId && progress.lastSegment === 12)).toBe(true);
+    expect(seen[0]!.device).toBe(`portable-marie (${written.deviceId.slice(0, 6)})`);
+    expect(seen.map((progress) => progress.ops)).toEqual(Array.from({ length: 12 }, (_, index) => (index + 1) * 1_000));
+    const during = (await Promise.all(statuses)) as { running: boolean; progress: { segment: number; lastSegment: number } | null }[];
+    expect(during.some((status) => status.running && status.progress !== null && status.progress.lastSegment === 12)).toBe(true);
+    expect((await a.call('sync.status', {})).progress).toBeNull();
+    expect((await a.call('consultants.list', {})).length).toBe(written.ops / OPS_PER_CONSULTANT);
   });
 });
 
