@@ -112,9 +112,9 @@ async function retryQuarantined(context: ServiceContext, deviceId: string, regis
   if (readable.length === 0) return 0;
   await directTransaction(context.db, async (sql) => {
     const ops = readable.map((item) => item.op);
-    await applyOperations(sql, ops, { node: deviceId, detectedAt: new Date().toISOString(), registry });
-    // This device's later changes come after them.
+    // This device's changes come after them, those the merge itself makes included.
     await receiveClock(sql, ops, deviceId, Date.now() + offset);
+    await applyOperations(sql, ops, { node: deviceId, detectedAt: new Date().toISOString(), registry });
     for (const { line } of readable) await sql.run('DELETE FROM sync_quarantine WHERE device_id = ? AND segment = ? AND line = ?', [line.device_id, line.segment, line.line]);
   });
   return readable.length;
@@ -138,9 +138,11 @@ export async function importOperations(
   /** One batch of a device, in one transaction with that device's cursor. */
   const applyBatch = (other: string, upTo: number, ops: readonly SyncOp[], lines: readonly Quarantined[]) =>
     directTransaction(context.db, async (sql) => {
-      const result = await applyOperations(sql, ops, { node: deviceId, detectedAt, registry: options.registry });
-      // Our wall clock as the capture triggers see it (with the simulations' offset).
+      // First: the changes the merge makes as this device's own (children of a row deleted
+      // elsewhere, a name renamed on a clash) must come after every operation of the batch. Our
+      // wall clock as the capture triggers see it (with the simulations' offset).
       await receiveClock(sql, ops, deviceId, Date.now() + offset);
+      const result = await applyOperations(sql, ops, { node: deviceId, detectedAt, registry: options.registry });
       for (const item of lines) {
         await sql.run('INSERT OR REPLACE INTO sync_quarantine (device_id, segment, line, reason, content, at) VALUES (?, ?, ?, ?, ?, ?)', [
           item.deviceId, item.segment, item.line, item.reason, item.content, detectedAt,
@@ -157,114 +159,120 @@ export async function importOperations(
   let applying: Promise<void> = Promise.resolve();
   let opsRead = 0;
 
-  for (const entry of entries) {
-    if (!entry.isDirectory()) {
-      const kind = classifySyncFile(entry.name).kind;
-      if (kind === 'unknown' || kind === 'conflictedCopy') problems.push({ kind: 'unknown_file', severity: 'info', file: syncFile(entry.name), params: { file: entry.name } });
-      continue;
-    }
-    if (entry.name === deviceId) continue;
-    if (!isNodeId(entry.name)) {
-      problems.push({ kind: 'unknown_file', severity: 'info', file: syncFile(entry.name), params: { file: entry.name } });
-      continue;
-    }
-    const other = entry.name;
-    const folder = deviceFolderOf(sharedFolder, other);
-    const reading = await readDeviceManifest(folder);
-    if (reading.state === 'invalid') {
-      problems.push({ kind: 'manifest_invalid', severity: 'warning', deviceId: other, file: syncFile(other, 'manifest.json'), params: { device: other, reason: reading.reason } });
-      continue;
-    }
-    if (reading.state === 'absent') continue; // Its first export is still arriving.
-    if (reading.manifest.deviceId !== other) {
-      problems.push({ kind: 'manifest_invalid', severity: 'warning', deviceId: other, file: syncFile(other, 'manifest.json'), params: { device: other, reason: `deviceId ${reading.manifest.deviceId}` } });
-      continue;
-    }
-    outcome.devices += 1;
-    // « portable-marie (3f2a9c) »: the name its manifest gives, and the start of its id.
-    const shownDevice = reading.manifest.deviceName ? `${reading.manifest.deviceName} (${other.slice(0, 6)})` : other;
-
-    const names = await readdir(folder).catch(() => [] as string[]);
-    const present = new Set<number>();
-    for (const name of names) {
-      const kind = classifySyncFile(name);
-      if (kind.kind === 'segment') {
-        present.add(kind.sequence);
+  try {
+    for (const entry of entries) {
+      if (!entry.isDirectory()) {
+        const kind = classifySyncFile(entry.name).kind;
+        if (kind === 'unknown' || kind === 'conflictedCopy') problems.push({ kind: 'unknown_file', severity: 'info', file: syncFile(entry.name), params: { file: entry.name } });
         continue;
       }
-      const file = syncFile(other, name);
-      if (kind.kind === 'conflictedCopy') problems.push({ kind: 'conflicted_copy', severity: 'warning', deviceId: other, file, params: { file: name, of: kind.of } });
-      else if (kind.kind === 'unknown' && name !== 'files') problems.push({ kind: 'unknown_file', severity: 'info', deviceId: other, file, params: { file: name } });
-    }
+      if (entry.name === deviceId) continue;
+      if (!isNodeId(entry.name)) {
+        problems.push({ kind: 'unknown_file', severity: 'info', file: syncFile(entry.name), params: { file: entry.name } });
+        continue;
+      }
+      const other = entry.name;
+      const folder = deviceFolderOf(sharedFolder, other);
+      const reading = await readDeviceManifest(folder);
+      if (reading.state === 'invalid') {
+        problems.push({ kind: 'manifest_invalid', severity: 'warning', deviceId: other, file: syncFile(other, 'manifest.json'), params: { device: other, reason: reading.reason } });
+        continue;
+      }
+      if (reading.state === 'absent') continue; // Its first export is still arriving.
+      if (reading.manifest.deviceId !== other) {
+        problems.push({ kind: 'manifest_invalid', severity: 'warning', deviceId: other, file: syncFile(other, 'manifest.json'), params: { device: other, reason: `deviceId ${reading.manifest.deviceId}` } });
+        continue;
+      }
+      outcome.devices += 1;
+      // « portable-marie (3f2a9c) »: the name its manifest gives, and the start of its id.
+      const shownDevice = reading.manifest.deviceName ? `${reading.manifest.deviceName} (${other.slice(0, 6)})` : other;
 
-    const lastSegment = reading.manifest.lastSegment;
-    let cursor = cursors.get(other) ?? 0;
-    let batch: SyncOp[] = [];
-    let quarantined: Quarantined[] = [];
-    let batchSegments = 0;
-    let batchBytes = 0;
-    // Applies what was read up to segment `upTo`, in the background: the next segments are read
-    // and checked while SQLite works (one batch at a time; the next flush waits for this one).
-    let flushedTo = cursor;
-    const flush = async (upTo: number) => {
-      if (upTo <= flushedTo) return;
-      flushedTo = upTo;
-      const ops = batch;
-      const lines = quarantined;
-      const segments = batchSegments;
-      batch = [];
-      quarantined = [];
-      batchSegments = 0;
-      batchBytes = 0;
-      await applying;
-      applying = applyBatch(other, upTo, ops, lines).then((applied) => {
-        outcome.ops += ops.length;
-        outcome.segments += segments;
-        outcome.changedCells += applied.changed;
-        outcome.newConflicts += applied.conflicts;
-        outcome.pendingRows = applied.pending;
-        outcome.unknownOps += ops.filter((op) => !isKnownCell(op.table, op.column)).length;
-        cursor = upTo;
-      });
-      // Its failure is seen where it is awaited (the next flush, or the end of the import).
-      void applying.catch(() => undefined);
-    };
+      const names = await readdir(folder).catch(() => [] as string[]);
+      const present = new Set<number>();
+      for (const name of names) {
+        const kind = classifySyncFile(name);
+        if (kind.kind === 'segment') {
+          present.add(kind.sequence);
+          continue;
+        }
+        const file = syncFile(other, name);
+        if (kind.kind === 'conflictedCopy') problems.push({ kind: 'conflicted_copy', severity: 'warning', deviceId: other, file, params: { file: name, of: kind.of } });
+        else if (kind.kind === 'unknown' && name !== 'files') problems.push({ kind: 'unknown_file', severity: 'info', deviceId: other, file, params: { file: name } });
+      }
 
-    // The greatest clock text of the bound's millisecond (clock texts sort as clocks do).
-    const latestAccepted = `${new Date(Date.now() + offset + MAX_CLOCK_DRIFT_MS).toISOString()}-FFFF-ffffffffffffffff`;
-    let reached = cursor;
-    for (let segment = cursor + 1; segment <= lastSegment; segment++) {
-      const name = segmentFileName(segment);
-      const file = syncFile(other, name);
-      if (!present.has(segment)) {
-        problems.push({ kind: 'segment_missing', severity: 'warning', deviceId: other, file, params: { device: shownDevice, segment } });
-        break;
+      const lastSegment = reading.manifest.lastSegment;
+      let cursor = cursors.get(other) ?? 0;
+      let batch: SyncOp[] = [];
+      let quarantined: Quarantined[] = [];
+      let batchSegments = 0;
+      let batchBytes = 0;
+      // Applies what was read up to segment `upTo`, in the background: the next segments are read
+      // and checked while SQLite works (one batch at a time; the next flush waits for this one).
+      let flushedTo = cursor;
+      const flush = async (upTo: number) => {
+        if (upTo <= flushedTo) return;
+        flushedTo = upTo;
+        const ops = batch;
+        const lines = quarantined;
+        const segments = batchSegments;
+        batch = [];
+        quarantined = [];
+        batchSegments = 0;
+        batchBytes = 0;
+        await applying;
+        applying = applyBatch(other, upTo, ops, lines).then((applied) => {
+          outcome.ops += ops.length;
+          outcome.segments += segments;
+          outcome.changedCells += applied.changed;
+          outcome.newConflicts += applied.conflicts;
+          outcome.pendingRows = applied.pending;
+          outcome.unknownOps += ops.filter((op) => !isKnownCell(op.table, op.column)).length;
+          cursor = upTo;
+        });
+        // Its failure is seen where it is awaited (the next flush, or the end of the import).
+        void applying.catch(() => undefined);
+      };
+
+      // The greatest clock text of the bound's millisecond (clock texts sort as clocks do).
+      const latestAccepted = `${new Date(Date.now() + offset + MAX_CLOCK_DRIFT_MS).toISOString()}-FFFF-ffffffffffffffff`;
+      let reached = cursor;
+      for (let segment = cursor + 1; segment <= lastSegment; segment++) {
+        const name = segmentFileName(segment);
+        const file = syncFile(other, name);
+        if (!present.has(segment)) {
+          problems.push({ kind: 'segment_missing', severity: 'warning', deviceId: other, file, params: { device: shownDevice, segment } });
+          break;
+        }
+        const text = await readFile(path.join(folder, name), 'utf8').catch(() => null);
+        const read = text === null ? ({ state: 'incomplete', reason: 'no_end' } as const) : await readSegmentYielding(text, segment);
+        if (read.state === 'incomplete') {
+          problems.push({ kind: 'segment_incomplete', severity: 'warning', deviceId: other, file, params: { device: shownDevice, segment, reason: read.reason } });
+          break;
+        }
+        const ahead = read.ops.find((op) => op.hlc > latestAccepted);
+        if (ahead) {
+          problems.push({ kind: 'clock_ahead', severity: 'warning', deviceId: other, file, params: { device: shownDevice, segment, hlc: ahead.hlc.slice(0, 24) } });
+          break;
+        }
+        for (const line of read.invalid) {
+          // Kept whole (an operation's value is at most a million characters): a later version may read it.
+          quarantined.push({ deviceId: other, segment, line: line.line, reason: line.reason, content: line.content.slice(0, MAX_QUARANTINED_CHARS) });
+          problems.push({ kind: 'line_invalid', severity: 'warning', deviceId: other, file, params: { device: shownDevice, segment, line: line.line, reason: line.reason } });
+        }
+        batch.push(...read.ops);
+        batchSegments += 1;
+        batchBytes += text!.length;
+        reached = segment;
+        opsRead += read.ops.length;
+        options.onProgress?.({ deviceId: other, device: shownDevice, segment, lastSegment, ops: opsRead });
+        if (batch.length >= BATCH_OPS || batchBytes >= BATCH_BYTES) await flush(reached);
       }
-      const text = await readFile(path.join(folder, name), 'utf8').catch(() => null);
-      const read = text === null ? ({ state: 'incomplete', reason: 'no_end' } as const) : await readSegmentYielding(text, segment);
-      if (read.state === 'incomplete') {
-        problems.push({ kind: 'segment_incomplete', severity: 'warning', deviceId: other, file, params: { device: shownDevice, segment, reason: read.reason } });
-        break;
-      }
-      const ahead = read.ops.find((op) => op.hlc > latestAccepted);
-      if (ahead) {
-        problems.push({ kind: 'clock_ahead', severity: 'warning', deviceId: other, file, params: { device: shownDevice, segment, hlc: ahead.hlc.slice(0, 24) } });
-        break;
-      }
-      for (const line of read.invalid) {
-        // Kept whole (an operation's value is at most a million characters): a later version may read it.
-        quarantined.push({ deviceId: other, segment, line: line.line, reason: line.reason, content: line.content.slice(0, MAX_QUARANTINED_CHARS) });
-        problems.push({ kind: 'line_invalid', severity: 'warning', deviceId: other, file, params: { device: shownDevice, segment, line: line.line, reason: line.reason } });
-      }
-      batch.push(...read.ops);
-      batchSegments += 1;
-      batchBytes += text!.length;
-      reached = segment;
-      opsRead += read.ops.length;
-      options.onProgress?.({ deviceId: other, device: shownDevice, segment, lastSegment, ops: opsRead });
-      if (batch.length >= BATCH_OPS || batchBytes >= BATCH_BYTES) await flush(reached);
+      await flush(reached);
     }
-    await flush(reached);
+  } catch (error) {
+    // Not before the batch under way has settled; the error that stopped the reading is the one told.
+    await applying.catch(() => undefined);
+    throw error;
   }
   await applying;
 

@@ -161,6 +161,31 @@ describe('a parent deleted on one device', () => {
   });
 });
 
+describe('a parent deleted on one device, a child added on a device whose clock runs ahead', () => {
+  it('is cascaded by a third device under a clock past that child, so the others drop it too', async () => {
+    const [a, b] = devices as [TestApp, TestApp];
+    const c = await openTestApp();
+    devices.push(c);
+    await a.call('demo.load', {});
+    for (const device of [a, b, c]) await sync(device);
+    const { engagement, day } = await lastDayInProgress(a);
+    // B's wall clock is an hour ahead (within the bound every device accepts).
+    await b.app.context.db('sync_state').update({ offset_ms: 60 * 60 * 1000 });
+    const next = new Date(Date.parse(`${day.date}T12:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+    await b.call('days.set', { engagementId: engagement.id, consultantId: day.consultantId, date: next, halfDays: 1, summary: 'Ajouté sur B' });
+    await sync(b);
+    await a.app.context.db('engagements').where({ id: engagement.id }).delete();
+    await sync(a);
+    // C gets both at once and cascades B's day; B is not seen again (a laptop put away).
+    await sync(c);
+    await sync(c);
+    const onA = await sync(a);
+    expect(onA.pendingRows, 'rows left waiting on A').toBe(0);
+    expect(await a.app.context.db('day_entries').where({ engagement_id: engagement.id }).first()).toBeUndefined();
+    expect(await c.dump()).toEqual(await a.dump());
+  });
+});
+
 describe('deliverable files', () => {
   it('travel with their rows, so that the other device can close the mission', async () => {
     const [a, b] = devices as [TestApp, TestApp];
