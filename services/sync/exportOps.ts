@@ -111,15 +111,20 @@ export async function relayAbsentDevices(context: ServiceContext, sharedFolder: 
     const reading = await readDeviceManifest(deviceFolderOf(sharedFolder, name));
     if (reading.state === 'valid' && reading.manifest.lastSegment >= (cursors.get(name) ?? 0)) present.push(name);
   }
+  // Outbox rows from this id's first segment on go out under this id, into every folder; those
+  // before it went out under an id this device left (a copy noticed), in its old folder only.
+  const [first] = (await context.db('sync_segments').where({ device_id: deviceId }).min({ seq: 'first_seq' })) as { seq: number | null }[];
+  const { exported_seq: exportedSeq } = (await context.db('sync_state').where({ id: 1 }).first('exported_seq')) as { exported_seq: number };
+  const sentUnderThisId = first?.seq ?? exportedSeq + 1;
   return directTransaction(context.db, async (sql) => {
     // A clock's text ends with its author's 16-character node id (core/hlc.ts).
     await sql.run(
       `INSERT INTO sync_outbox (millis, counter, tbl, row_id, col, value, hlc, prev_hlc, relayed)
        SELECT 0, 0, c.tbl, c.row_id, c.col, c.value, c.hlc, c.prev_hlc, 1 FROM sync_cells c
        WHERE substr(c.hlc, -16) <> ? AND substr(c.hlc, -16) NOT IN (SELECT value FROM json_each(?))
-         AND NOT EXISTS (SELECT 1 FROM sync_outbox o WHERE o.relayed = 1 AND o.tbl = c.tbl AND o.row_id = c.row_id AND o.col = c.col AND o.hlc = c.hlc)
+         AND NOT EXISTS (SELECT 1 FROM sync_outbox o WHERE o.relayed = 1 AND o.tbl = c.tbl AND o.row_id = c.row_id AND o.col = c.col AND o.hlc = c.hlc AND o.seq >= ?)
        ORDER BY c.tbl, c.row_id, c.col`,
-      [deviceId, JSON.stringify(present)],
+      [deviceId, JSON.stringify(present), sentUnderThisId],
     );
     const [inserted] = await sql.all<{ relayed: number }>('SELECT changes() AS relayed');
     await sql.run('UPDATE sync_state SET relay_folder = ? WHERE id = 1', [folder]);

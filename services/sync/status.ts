@@ -10,7 +10,9 @@ type StoredStatus = Omit<SyncStatus, 'sharedFolder' | 'running' | 'progress'>;
  * What the database said last, per database. While a sync runs, the database is the import's
  * (one connection, one batch after another): the status answers at once from what it read last,
  * with the sync's progress, instead of waiting behind every batch — the status line shows a long
- * first import moving. Read again as soon as the sync is over.
+ * first import moving. Read again as soon as the sync is over: until then, the counts (changes
+ * waiting, conflicts, problems) are those from before it, which is what a sync under way leaves
+ * open anyway.
  */
 const lastRead = new WeakMap<object, StoredStatus>();
 
