@@ -14,7 +14,7 @@ export const WALL_MS_SQL = "(CAST(ROUND(unixepoch('subsec') * 1000) AS INTEGER) 
  * Advances the clock for one local event: later than everything seen and than the wall clock;
  * a counter for events within one millisecond, carried into the next millisecond at 0xFFFF.
  */
-const TICK_SQL = `UPDATE sync_state SET
+export const TICK_SQL = `UPDATE sync_state SET
     clock_millis = CASE WHEN max(clock_millis, ${WALL_MS_SQL}) = clock_millis AND clock_counter >= 65535 THEN clock_millis + 1
                         ELSE max(clock_millis, ${WALL_MS_SQL}) END,
     clock_counter = CASE WHEN max(clock_millis, ${WALL_MS_SQL}) = clock_millis AND clock_counter < 65535 THEN clock_counter + 1 ELSE 0 END

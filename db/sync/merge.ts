@@ -5,6 +5,7 @@
 // transaction (a cold import is 100 000 operations).
 import type { SyncOp } from '../../core/syncSegment';
 import type { DirectStatements } from '../directTransaction';
+import { TICK_SQL } from './capture';
 import { DELETED_COLUMN, SYNC_COLUMNS, SYNC_TABLES } from './schema';
 
 /** The columns each shared table materialises: this version's, or (tests) a later version's. */
@@ -150,6 +151,7 @@ export async function materializeDirtyRows(sql: DirectStatements, registry: Colu
     const remove = `DELETE FROM ${quote(table)} WHERE id IN (SELECT d.row_id FROM sync_dirty d WHERE d.tbl = '${table}' AND ${cellOf(table, DELETED_COLUMN)} = 1 %ROW%)`;
     await eachRowOnFailure(sql, table, remove, 1, clearWaiting);
   }
+  await deleteOrphansOfDeletedParents(sql);
   // A row with cells but no `_deleted` cell has not been created yet (its creation is in a
   // segment not arrived): it waits too.
   if (tables.length > 0) await sql.run(
@@ -204,6 +206,30 @@ async function deleteCascadingChildren(sql: DirectStatements, table: string): Pr
     }
   } finally {
     await sql.run('UPDATE sync_state SET applying = 1 WHERE id = 1');
+  }
+}
+
+/**
+ * A child that arrives after its parent's deletion was applied here (another device added it,
+ * not knowing) cannot be written, and no cascade reaches it: this device deletes it, a change of
+ * its own sent to every device (a tombstone under a clock past every operation received), so that
+ * it does not wait for its parent forever anywhere. It leaves the waiting list at the next sync,
+ * once the tombstone is in its cells.
+ */
+async function deleteOrphansOfDeletedParents(sql: DirectStatements): Promise<void> {
+  for (const [parent, children] of await cascadesOf(sql)) {
+    for (const child of children) {
+      const orphans = `FROM sync_pending_rows p
+        WHERE p.tbl = '${child.table}'
+          AND (SELECT value FROM sync_cells WHERE tbl = p.tbl AND row_id = p.row_id AND col = '${DELETED_COLUMN}') = 0
+          AND (SELECT value FROM sync_cells WHERE tbl = '${parent}' AND col = '${DELETED_COLUMN}'
+                 AND row_id = (SELECT value FROM sync_cells WHERE tbl = p.tbl AND row_id = p.row_id AND col = '${child.column}')) = 1`;
+      const [found] = await sql.all<{ n: number }>(`SELECT count(*) AS n ${orphans}`);
+      if (found!.n === 0) continue;
+      await sql.run(TICK_SQL);
+      await sql.run(`INSERT INTO sync_outbox (millis, counter, tbl, row_id, col, value)
+        SELECT s.clock_millis, s.clock_counter, p.tbl, p.row_id, '${DELETED_COLUMN}', 1 FROM sync_state s, (SELECT p.tbl, p.row_id ${orphans}) p WHERE s.id = 1`);
+    }
   }
 }
 
